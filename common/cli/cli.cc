@@ -1,0 +1,52 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "newsdex/common/error.h"
+#include "newsdex/common/version.h"
+
+namespace newsdex::cli {
+
+int run_tool(std::string_view tool_name, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const UsageError& e) {
+    std::cerr << tool_name << ": " << e.what() << "\n"
+              << "Try '" << tool_name << " --help' for more information.\n";
+    return kExitUsage;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << tool_name << ": " << e.what() << "\n"
+              << "Try '" << tool_name << " --help' for more information.\n";
+    return kExitUsage;
+  } catch (const newsdex::Error& e) {
+    std::cerr << tool_name << ": error: " << e.what() << "\n";
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << tool_name << ": internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+std::string default_db_path() {
+  const char* from_environment = std::getenv("NEWSDEX_DB");
+  if (from_environment != nullptr && *from_environment != '\0') return from_environment;
+  return "newsdex.db";
+}
+
+void add_db_option(boost::program_options::options_description& options, std::string& db_path) {
+  options.add_options()(
+      "db,d", boost::program_options::value<std::string>(&db_path)->default_value(default_db_path()),
+      "index directory (default: $NEWSDEX_DB, else ./newsdex.db)");
+}
+
+void print_version(std::string_view tool_name) {
+  std::cout << tool_name << " " << newsdex::version() << "\n";
+}
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+}  // namespace newsdex::cli

@@ -1,0 +1,44 @@
+// cli.h — what every newsdex command-line tool shares: exit codes, the
+// error-to-exit-code mapping, the --db option, terminal detection.
+// Internal to the tools; not installed.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace newsdex::cli {
+
+/// Exit codes of every newsdex tool (documented in README.md).
+enum ExitCode : int {
+  kExitOk = 0,        ///< success
+  kExitFailure = 1,   ///< the work failed (index missing or locked, I/O error, ...)
+  kExitUsage = 2,     ///< bad command line
+  kExitRejected = 3,  ///< finished, but some input records were rejected
+};
+
+/// Thrown by a tool for a bad command line; mapped to kExitUsage.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs a tool's body, mapping exceptions to a one-line message on stderr
+/// ("newsdex-search: error: ...") and to an exit code.
+int run_tool(std::string_view tool_name, const std::function<int()>& body);
+
+/// The database path used when --db is not given: $NEWSDEX_DB, else "./newsdex.db".
+std::string default_db_path();
+
+/// Adds --db to `options`, storing into `db_path`.
+void add_db_option(boost::program_options::options_description& options, std::string& db_path);
+
+/// Prints "<tool> <version>" to stdout.
+void print_version(std::string_view tool_name);
+
+/// Whether standard output / standard error is a terminal (colour, progress).
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+}  // namespace newsdex::cli

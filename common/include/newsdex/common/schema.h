@@ -1,0 +1,75 @@
+// newsdex/common/schema.h — how an Article maps onto a Xapian document.
+//
+// The single source of truth shared by the indexer and the searcher; the
+// table in docs/schema.md mirrors it. Prefixes follow Xapian Omega's
+// conventions where one exists (Q id, S title, A author, K keyword/topic,
+// L language, U url, D/M/Y dates) and use X... for our own.
+//
+// Changing a prefix, a slot or an encoding changes the on-disk format: bump
+// kSchemaVersion, which the indexer stores in the database metadata.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsdex::schema {
+
+/// Stored under the metadata key kSchemaVersionKey of every newsdex database.
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
+
+// --- Free-text prefixes (positional, stemmed terms get "Z" + prefix) --------
+/// Body words are indexed without a prefix so MSet::snippet highlights them.
+inline constexpr std::string_view kBodyPrefix = "";
+/// Title words.
+inline constexpr std::string_view kTitlePrefix = "S";
+/// Prefix Xapian's QueryParser puts before stemmed forms.
+inline constexpr std::string_view kStemMarker = "Z";
+
+// --- Boolean (filter) term prefixes: prefix + normalised value --------------
+inline constexpr std::string_view kIdPrefix = "Q";         ///< exact id (case kept)
+inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< source name
+inline constexpr std::string_view kAuthorPrefix = "A";     ///< author name
+inline constexpr std::string_view kTopicPrefix = "K";      ///< topic label
+inline constexpr std::string_view kPlacePrefix = "XP";     ///< place name
+inline constexpr std::string_view kLanguagePrefix = "L";   ///< ISO 639-1 code
+inline constexpr std::string_view kUrlPrefix = "U";        ///< URL (exact)
+inline constexpr std::string_view kDayPrefix = "D";        ///< YYYYMMDD
+inline constexpr std::string_view kMonthPrefix = "M";      ///< YYYYMM
+inline constexpr std::string_view kYearPrefix = "Y";       ///< YYYY
+
+// --- Value slots -------------------------------------------------------------
+/// "YYYYMMDD": what Xapian::DateRangeProcessor compares.
+inline constexpr unsigned kSlotDay = 0;
+/// sortable_serialise(unix seconds): sort key for "newest"/"oldest".
+inline constexpr unsigned kSlotTimestamp = 1;
+/// Normalised source name: source facet and collapse key.
+inline constexpr unsigned kSlotSource = 2;
+/// "YYYYMM": month facet.
+inline constexpr unsigned kSlotMonth = 3;
+/// ISO 639-1 language code: language facet.
+inline constexpr unsigned kSlotLanguage = 4;
+
+// --- Limits --------------------------------------------------------------------
+/// Xapian's glass backend rejects terms longer than 245 bytes; boolean terms
+/// whose value would exceed this are shortened and suffixed with a hash.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+/// Folds a filter value the way both sides see it: Unicode case folding,
+/// surrounding white space trimmed, inner runs of white space collapsed to one
+/// space. "  The  Guardian " -> "the guardian".
+std::string normalize_keyword(std::string_view value);
+
+/// `prefix` + normalize_keyword(value), kept under kMaxTermBytes (a longer
+/// value is cut on a UTF-8 boundary and suffixed with a hash of the whole, so
+/// distinct long values stay distinct).
+std::string keyword_term(std::string_view prefix, std::string_view value);
+
+/// `prefix` + value without normalisation (ids and URLs are case-sensitive),
+/// kept under kMaxTermBytes like keyword_term.
+std::string exact_term(std::string_view prefix, std::string_view value);
+
+/// The unique term of an article id: exact_term(kIdPrefix, id).
+std::string id_term(std::string_view id);
+
+}  // namespace newsdex::schema

@@ -1,0 +1,78 @@
+// newsdex/indexer/indexer.h — writes articles into a newsdex index.
+//
+// An index is a Xapian database directory laid out as docs/schema.md says.
+// Articles are keyed by id: adding an id that is already indexed replaces
+// the old version, so re-running an import never duplicates anything.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "newsdex/common/analyzer.h"
+#include "newsdex/common/article.h"
+
+namespace newsdex::indexer {
+
+/// Settings of an Indexer.
+struct IndexOptions {
+  /// Index directory; created (with parents' existence required) if missing.
+  /// Default "newsdex.db".
+  std::string db_path = "newsdex.db";
+  /// Articles per commit: larger batches index faster but lose more work on a
+  /// crash and use more memory. Default 5000.
+  std::size_t batch_size = 5000;
+  /// How many times a title word counts compared with a body word, so a title
+  /// match outranks a body-only match. Default 3.
+  unsigned title_weight = 3;
+  /// Text analysis; the searcher must use the same settings.
+  AnalyzerOptions analyzer;
+};
+
+/// What add() did with an article.
+enum class AddOutcome { kAdded, kReplaced };
+
+/// The single writer of an index.
+///
+/// Only one Indexer (in any process) may have an index open at a time; a
+/// second one gets IndexLockedError. Not thread-safe: call it from one thread.
+/// Changes become visible to searchers at each commit: automatically every
+/// `batch_size` articles, and when commit() is called. The destructor commits
+/// what is pending but cannot report a failure, so call commit() yourself.
+class Indexer {
+ public:
+  /// Opens the index at options.db_path, creating it if needed.
+  /// @throws IndexLockedError if another writer has it open
+  /// @throws IndexError if it cannot be opened or created
+  /// @throws ConfigError for invalid options (batch_size or title_weight of 0)
+  explicit Indexer(IndexOptions options);
+  ~Indexer();
+  Indexer(Indexer&&) noexcept;
+  Indexer& operator=(Indexer&&) noexcept;
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  /// Adds `article`, replacing any article with the same id.
+  /// @throws ConfigError if the article has no id; IndexError on write failure
+  AddOutcome add(const Article& article);
+
+  /// Deletes the article with this id; returns false if there was none.
+  /// @throws IndexError on write failure
+  bool remove(std::string_view id);
+
+  /// Makes every change so far durable and visible to searchers.
+  /// @throws IndexError on failure
+  void commit();
+
+  /// Number of articles in the index, including uncommitted changes.
+  std::uint64_t document_count() const;
+
+  const IndexOptions& options() const noexcept;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex::indexer

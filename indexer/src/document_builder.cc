@@ -1,0 +1,81 @@
+#include "document_builder.h"
+
+#include "newsdex/common/date.h"
+#include "newsdex/common/schema.h"
+#include "stored_article.h"
+
+namespace newsdex::indexer {
+namespace {
+
+// Gap between fields so that phrases cannot match across title and body.
+constexpr Xapian::termpos kFieldGap = 100;
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(Analyzer& analyzer, unsigned title_weight)
+    : analyzer_(analyzer), title_weight_(title_weight) {}
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
+                                 std::string_view prefix, std::string_view language, unsigned wdf,
+                                 Xapian::termpos& position) {
+  tokens_.clear();
+  position = analyzer_.tokenize(text, tokens_, position);
+  std::string term(prefix);
+  std::string stemmed(schema::kStemMarker);
+  stemmed.append(prefix);
+  for (const Token& token : tokens_) {
+    // Positions are 1-based in Xapian.
+    term.resize(prefix.size());
+    term.append(token.term);
+    doc.add_posting(term, token.position + 1, wdf);
+    // As QueryParser's STEM_SOME expects: a "Z"-prefixed stem without
+    // positions, for every word, so a stemmed query term always has a target.
+    stemmed.resize(schema::kStemMarker.size() + prefix.size());
+    stemmed.append(analyzer_.stem(token, language));
+    doc.add_term(stemmed, wdf);
+  }
+  position += kFieldGap;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  const std::string& language = article.language;
+
+  Xapian::termpos position = 0;
+  index_text(doc, article.title, schema::kTitlePrefix, language, title_weight_, position);
+  index_text(doc, article.body, schema::kBodyPrefix, language, 1, position);
+
+  doc.add_boolean_term(schema::id_term(article.id));
+  if (!article.url.empty()) doc.add_boolean_term(schema::exact_term(schema::kUrlPrefix, article.url));
+  if (!article.source.empty()) {
+    doc.add_boolean_term(schema::keyword_term(schema::kSourcePrefix, article.source));
+    doc.add_value(schema::kSlotSource, article.source);
+  }
+  for (const auto& author : article.authors) {
+    doc.add_boolean_term(schema::keyword_term(schema::kAuthorPrefix, author));
+  }
+  for (const auto& topic : article.topics) {
+    doc.add_boolean_term(schema::keyword_term(schema::kTopicPrefix, topic));
+  }
+  for (const auto& place : article.places) {
+    doc.add_boolean_term(schema::keyword_term(schema::kPlacePrefix, place));
+  }
+  if (!language.empty()) {
+    doc.add_boolean_term(schema::keyword_term(schema::kLanguagePrefix, language));
+    doc.add_value(schema::kSlotLanguage, schema::normalize_keyword(language));
+  }
+  if (article.published) {
+    const std::string day = format_yyyymmdd(*article.published);
+    doc.add_boolean_term(std::string(schema::kDayPrefix) + day);
+    doc.add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
+    doc.add_value(schema::kSlotDay, day);
+    doc.add_value(schema::kSlotMonth, day.substr(0, 6));
+    doc.add_value(schema::kSlotTimestamp,
+                  Xapian::sortable_serialise(static_cast<double>(article.published->unix_seconds)));
+  }
+  doc.set_data(internal::encode_stored_article(article));
+  return doc;
+}
+
+}  // namespace newsdex::indexer

@@ -1,0 +1,32 @@
+// document_builder.h (internal) — maps an Article onto a Xapian document
+// following newsdex/common/schema.h.
+#pragma once
+
+#include <xapian.h>
+
+#include <vector>
+
+#include "newsdex/common/analyzer.h"
+#include "newsdex/common/article.h"
+
+namespace newsdex::indexer {
+
+/// Builds Xapian documents. Holds a reference to the analyzer (not owned) and
+/// so is, like it, for one thread at a time.
+class DocumentBuilder {
+ public:
+  /// @param title_weight within-document frequency added per title word
+  DocumentBuilder(Analyzer& analyzer, unsigned title_weight);
+
+  Xapian::Document build(const Article& article);
+
+ private:
+  void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
+                  std::string_view language, unsigned wdf, Xapian::termpos& position);
+
+  Analyzer& analyzer_;
+  unsigned title_weight_;
+  std::vector<Token> tokens_;  // reused between documents to save allocations
+};
+
+}  // namespace newsdex::indexer

@@ -1,0 +1,159 @@
+#include "newsdex/indexer/jsonl_reader.h"
+
+#include <simdjson.h>
+
+#include "newsdex/common/date.h"
+#include "newsdex/common/error.h"
+
+namespace newsdex::indexer {
+namespace {
+
+const char* type_name(simdjson::dom::element_type type) {
+  using simdjson::dom::element_type;
+  switch (type) {
+    case element_type::ARRAY: return "an array";
+    case element_type::OBJECT: return "an object";
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: return "a number";
+    case element_type::STRING: return "a string";
+    case element_type::BOOL: return "a boolean";
+    case element_type::NULL_VALUE: return "null";
+  }
+  return "unknown";
+}
+
+// Converts one parsed JSON object to an Article, naming the field at fault.
+class ArticleBuilder {
+ public:
+  ArticleBuilder(const std::string& file, std::uint64_t line) : file_(file), line_(line) {}
+
+  Article build(simdjson::dom::element root) {
+    simdjson::dom::object object;
+    if (root.get_object().get(object) != simdjson::SUCCESS) {
+      fail("", std::string("expected a JSON object, got ") + type_name(root.type()));
+    }
+    Article article;
+    for (auto [key, value] : object) {
+      if (key == "id") article.id = string_field("id", value);
+      else if (key == "source") article.source = string_field("source", value);
+      else if (key == "url") article.url = string_field("url", value);
+      else if (key == "title") article.title = string_field("title", value);
+      else if (key == "body") article.body = string_field("body", value);
+      else if (key == "language") article.language = string_field("language", value);
+      else if (key == "authors") article.authors = list_field("authors", value);
+      else if (key == "topics") article.topics = list_field("topics", value);
+      else if (key == "places") article.places = list_field("places", value);
+      else if (key == "published") article.published = date_field("published", value);
+    }
+    if (article.id.empty()) fail("id", "missing or empty (every article needs a unique id)");
+    return article;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& field, const std::string& reason) const {
+    throw InputError(file_, line_, field, reason);
+  }
+
+  std::string string_field(const char* field, simdjson::dom::element value) const {
+    if (value.is_null()) return {};
+    std::string_view text;
+    if (value.get_string().get(text) != simdjson::SUCCESS) {
+      fail(field, std::string("expected a string, got ") + type_name(value.type()));
+    }
+    return std::string(text);
+  }
+
+  // A list of strings; a single string is accepted as a one-element list.
+  std::vector<std::string> list_field(const char* field, simdjson::dom::element value) const {
+    std::vector<std::string> items;
+    if (value.is_null()) return items;
+    if (value.is_string()) {
+      items.emplace_back(value.get_string().value_unsafe());
+      return items;
+    }
+    simdjson::dom::array array;
+    if (value.get_array().get(array) != simdjson::SUCCESS) {
+      fail(field, std::string("expected an array of strings, got ") + type_name(value.type()));
+    }
+    for (simdjson::dom::element item : array) {
+      std::string_view text;
+      if (item.get_string().get(text) != simdjson::SUCCESS) {
+        fail(field, std::string("expected an array of strings, found ") + type_name(item.type()));
+      }
+      if (!text.empty()) items.emplace_back(text);
+    }
+    return items;
+  }
+
+  std::optional<Timestamp> date_field(const char* field, simdjson::dom::element value) const {
+    const std::string text = string_field(field, value);
+    if (text.empty()) return std::nullopt;
+    auto parsed = parse_iso8601(text);
+    if (!parsed) {
+      fail(field, "not an ISO 8601 date or date-time: \"" + text.substr(0, 60) + "\"");
+    }
+    return parsed;
+  }
+
+  const std::string& file_;
+  std::uint64_t line_;
+};
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+Article parse_with(simdjson::dom::parser& parser, std::string_view json, const std::string& file,
+                   std::uint64_t line) {
+  simdjson::dom::element root;
+  if (auto error = parser.parse(json.data(), json.size()).get(root)) {
+    throw InputError(file, line, "", std::string("invalid JSON: ") + simdjson::error_message(error));
+  }
+  return ArticleBuilder(file, line).build(root);
+}
+
+}  // namespace
+
+Article parse_article_json(std::string_view json, const std::string& file, std::uint64_t line) {
+  // A parser per call keeps this function reentrant; the reader keeps one.
+  simdjson::dom::parser parser;
+  return parse_with(parser, json, file, line);
+}
+
+class JsonlReader::Impl {
+ public:
+  Impl(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
+
+  std::optional<Article> next() {
+    while (std::getline(in_, line_text_)) {
+      ++line_;
+      bytes_ += line_text_.size() + 1;
+      if (line_ == 1 && line_text_.compare(0, 3, "\xEF\xBB\xBF") == 0) line_text_.erase(0, 3);
+      if (is_blank(line_text_)) continue;
+      return parse_with(parser_, line_text_, name_, line_);
+    }
+    if (in_.bad()) throw InputError(name_, line_, "", "read error");
+    return std::nullopt;
+  }
+
+  std::uint64_t line() const { return line_; }
+  std::uint64_t bytes_read() const { return bytes_; }
+
+ private:
+  std::istream& in_;
+  std::string name_;
+  std::string line_text_;
+  simdjson::dom::parser parser_;
+  std::uint64_t line_ = 0;
+  std::uint64_t bytes_ = 0;
+};
+
+JsonlReader::JsonlReader(std::istream& in, std::string name)
+    : impl_(std::make_unique<Impl>(in, std::move(name))) {}
+JsonlReader::~JsonlReader() = default;
+std::optional<Article> JsonlReader::next() { return impl_->next(); }
+std::uint64_t JsonlReader::line() const noexcept { return impl_->line(); }
+std::uint64_t JsonlReader::bytes_read() const noexcept { return impl_->bytes_read(); }
+
+}  // namespace newsdex::indexer

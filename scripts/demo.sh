@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The quick start: installs what is missing, builds, indexes the sample
+# archive in corpus/ and runs a search. Usage: scripts/demo.sh [QUERY...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+build_dir=${NEWSDEX_BUILD_DIR:-build}
+db="$build_dir/demo.db"
+rm -rf "$db"
+"$build_dir/indexer/newsdex-index" --db "$db" corpus/sample
+echo
+if [ $# -eq 0 ]; then set -- chip export; fi
+echo "\$ newsdex-search --db $db $*"
+"$build_dir/searcher/newsdex-search" --db "$db" --limit 5 "$@"

@@ -1,0 +1,61 @@
+// newsdex/searcher/result.h — what a search returns: plain value types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsdex/common/article.h"
+
+namespace newsdex::searcher {
+
+/// A highlighted range [start, end) in UTF-8 bytes of the text it belongs to.
+struct Span {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+
+  friend bool operator==(const Span& a, const Span& b) {
+    return a.start == b.start && a.end == b.end;
+  }
+};
+
+/// Text with the words that matched the query marked.
+struct HighlightedText {
+  std::string text;              ///< plain text (no markup)
+  std::vector<Span> highlights;  ///< matched words, in order, not overlapping
+};
+
+/// One matching article.
+struct Hit {
+  std::uint32_t rank = 0;  ///< 1-based rank in the whole result list
+  double score = 0;        ///< BM25 relevance (0 when sorting ignores relevance)
+  std::string id;
+  std::string source;
+  std::string url;
+  std::string language;
+  std::optional<Timestamp> published;
+  std::vector<std::string> authors;
+  std::vector<std::string> topics;
+  std::vector<std::string> places;
+  HighlightedText title;    ///< the full title, query words highlighted
+  HighlightedText snippet;  ///< a passage of the body around the best matches
+};
+
+/// The outcome of one search.
+struct SearchResult {
+  std::string query;  ///< the query as given
+  std::vector<Hit> hits;
+  /// Number of matching articles: an estimate between the bounds, equal to
+  /// both when `total_exact`.
+  std::uint64_t total_estimate = 0;
+  std::uint64_t total_lower_bound = 0;
+  std::uint64_t total_upper_bound = 0;
+  bool total_exact = false;
+  /// Things the searcher ignored or repaired in the query, in words.
+  std::vector<std::string> warnings;
+  /// Seconds spent in the search, for display.
+  double seconds = 0;
+};
+
+}  // namespace newsdex::searcher

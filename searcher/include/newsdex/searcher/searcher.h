@@ -1,0 +1,70 @@
+// newsdex/searcher/searcher.h — searching a newsdex index; the embedding API.
+//
+// Open a Searcher on an index directory, fill a SearchRequest, call search():
+//
+//   newsdex::searcher::Searcher searcher("news.db");
+//   newsdex::searcher::SearchRequest request;
+//   request.query = "chip export";
+//   for (const auto& hit : searcher.search(request).hits) std::cout << hit.title.text << "\n";
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "newsdex/common/analyzer.h"
+#include "newsdex/searcher/result.h"
+
+namespace newsdex::searcher {
+
+/// Settings fixed for the life of a Searcher.
+struct SearcherOptions {
+  /// Text analysis; must equal the indexer's (defaults match).
+  AnalyzerOptions analyzer;
+};
+
+/// One query and how to present its results.
+struct SearchRequest {
+  /// The query: words (all must match), "exact phrases", OR, NOT, -word,
+  /// (groups), title:word and body:word. Empty lists every article.
+  std::string query;
+  /// Language whose stemmer applies to the query words (ISO 639-1). Empty:
+  /// the analyzer's default language ("en").
+  std::string language;
+  std::uint32_t offset = 0;  ///< hits to skip (paging). Default 0.
+  std::uint32_t limit = 10;  ///< hits to return. Default 10.
+  /// Target length of each snippet in bytes (0: no snippets). Default 200.
+  std::uint32_t snippet_bytes = 200;
+};
+
+/// Runs searches on one index.
+///
+/// Ownership and threads: a Searcher owns its open index. It must not be used
+/// by two threads at once; open one Searcher per thread (opening is cheap).
+/// When an indexer commits while a search runs, the Searcher reopens the
+/// index and retries, so callers never see Xapian's DatabaseModifiedError.
+class Searcher {
+ public:
+  /// Opens the index at `db_path` for reading.
+  /// @throws IndexError if it does not exist or cannot be read
+  explicit Searcher(const std::string& db_path, SearcherOptions options = {});
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// Runs `request`. A malformed query does not throw: it is repaired and the
+  /// result carries a warning.
+  /// @throws IndexError if the index cannot be read
+  SearchResult search(const SearchRequest& request);
+
+  /// Number of articles in the index (as of the last reopen).
+  std::uint64_t document_count();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex::searcher

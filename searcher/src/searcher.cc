@@ -1,0 +1,172 @@
+#include "newsdex/searcher/searcher.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <set>
+
+#include "highlight.h"
+#include "newsdex/common/error.h"
+#include "newsdex/common/schema.h"
+#include "query_builder.h"
+#include "stored_article.h"
+
+namespace newsdex::searcher {
+namespace {
+
+// A commit by the indexer can invalidate a reader's snapshot mid-search; each
+// retry reopens at the newest revision, so a handful always suffices.
+constexpr int kMaxAttempts = 5;
+
+// Below this many matches, totals are counted exactly.
+constexpr Xapian::doccount kExactTotalsUpTo = 1000;
+
+Xapian::Database open_readable(const std::string& path) {
+  try {
+    Xapian::Database db(path);
+    const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (!version.empty() && version != schema::kSchemaVersion) {
+      throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
+                       std::string(schema::kSchemaVersion));
+    }
+    return db;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw IndexError(path + ": no readable index here (create one with newsdex-index): " +
+                     e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path + ": cannot open index: " + e.get_description());
+  }
+}
+
+// The terms a title or body word may have been matched through.
+struct QueryTerms {
+  std::set<std::string, std::less<>> words;  // unstemmed, prefix removed
+  std::set<std::string, std::less<>> stems;  // stemmed, "Z" and prefix removed
+
+  explicit QueryTerms(const Xapian::Query& query) {
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+      std::string_view term = *it;
+      const bool stemmed = !term.empty() && term.front() == 'Z';
+      if (stemmed) term.remove_prefix(1);
+      if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.remove_prefix(1);
+      // Other prefixes are upper-case; a lower-case or non-ASCII start is a word.
+      if (term.empty() || (term.front() >= 'A' && term.front() <= 'Z')) continue;
+      (stemmed ? stems : words).emplace(term);
+    }
+  }
+};
+
+}  // namespace
+
+class Searcher::Impl {
+ public:
+  Impl(const std::string& path, SearcherOptions options)
+      : path_(path),
+        db_(open_readable(path)),
+        analyzer_(options.analyzer),
+        query_builder_(analyzer_) {}
+
+  SearchResult search(const SearchRequest& request) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return search_once(request);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxAttempts) {
+          throw IndexError(path_ + ": index changed too often during the search; try again");
+        }
+        reopen();
+      } catch (const Xapian::Error& e) {
+        throw IndexError(path_ + ": search failed: " + e.get_description());
+      }
+    }
+  }
+
+  std::uint64_t document_count() { return db_.get_doccount(); }
+
+ private:
+  void reopen() {
+    try {
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      throw IndexError(path_ + ": cannot reopen index: " + e.get_description());
+    }
+  }
+
+  SearchResult search_once(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    SearchResult result;
+    result.query = request.query;
+    BuiltQuery built = query_builder_.build(db_, request.query, request.language);
+    result.warnings = built.warnings;
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (built.match_all) {
+      // Nothing to rank by: newest first, as a news reader expects.
+      enquire.set_sort_by_value(schema::kSlotTimestamp, true);
+    } else {
+      // Equal scores (e.g. pure filters) fall back to recency.
+      enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
+    }
+    const Xapian::doccount check_at_least =
+        std::max<Xapian::doccount>(kExactTotalsUpTo, request.offset + request.limit);
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+
+    result.total_estimate = mset.get_matches_estimated();
+    result.total_lower_bound = mset.get_matches_lower_bound();
+    result.total_upper_bound = mset.get_matches_upper_bound();
+    result.total_exact = result.total_lower_bound == result.total_upper_bound;
+
+    const QueryTerms terms(built.query);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      result.hits.push_back(make_hit(it, mset, built, terms, request));
+    }
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+  }
+
+  Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const BuiltQuery& built,
+               const QueryTerms& terms, const SearchRequest& request) {
+    Article article = internal::decode_stored_article(it.get_document().get_data());
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.score = built.match_all ? 0.0 : it.get_weight();
+    hit.id = std::move(article.id);
+    hit.source = std::move(article.source);
+    hit.url = std::move(article.url);
+    hit.language = std::move(article.language);
+    hit.published = article.published;
+    hit.authors = std::move(article.authors);
+    hit.topics = std::move(article.topics);
+    hit.places = std::move(article.places);
+    hit.title = highlight_tokens(article.title, analyzer_, [&](const Token& token) {
+      return terms.words.count(token.term) > 0 ||
+             terms.stems.count(analyzer_.stem(token, built.language)) > 0;
+    });
+    if (request.snippet_bytes > 0 && !article.body.empty()) {
+      hit.snippet = decode_marked_snippet(mset.snippet(
+          article.body, request.snippet_bytes, built.stemmer,
+          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+          std::string(kMatchStart), std::string(kMatchEnd), "…"));
+    }
+    return hit;
+  }
+
+  std::string path_;
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  QueryBuilder query_builder_;
+};
+
+Searcher::Searcher(const std::string& db_path, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(db_path, std::move(options))) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResult Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+std::uint64_t Searcher::document_count() { return impl_->document_count(); }
+
+}  // namespace newsdex::searcher

@@ -1,0 +1,135 @@
+// Runs newsdex-index and newsdex-search as a user would and checks output and
+// exit codes.
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "temp_dir.h"
+
+namespace {
+
+struct ToolRun {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr, interleaved
+};
+
+ToolRun run(const std::string& command) {
+  ToolRun result;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+const std::string kIndex = NEWSDEX_INDEX_BIN;
+const std::string kSearch = NEWSDEX_SEARCH_BIN;
+const std::string kCorpus = std::string(NEWSDEX_SOURCE_DIR) + "/corpus/sample";
+
+class CliTest : public ::testing::Test {
+ protected:
+  std::string db() const { return quoted(dir_ / "db"); }
+  newsdex::testing::TempDir dir_;
+};
+
+TEST_F(CliTest, IndexesTheSampleCorpusAndSearchesIt) {
+  const ToolRun index = run(kIndex + " --db " + db() + " " + quoted(kCorpus));
+  ASSERT_EQ(index.exit_code, 0) << index.out;
+  EXPECT_NE(index.out.find("indexed "), std::string::npos) << index.out;
+  EXPECT_NE(index.out.find(" 0 rejected"), std::string::npos) << index.out;
+
+  const ToolRun search = run(kSearch + " --db " + db() + " chip export");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  EXPECT_NE(search.out.find("results for \"chip export\""), std::string::npos) << search.out;
+  EXPECT_NE(search.out.find("1. "), std::string::npos) << search.out;
+  EXPECT_NE(search.out.find("**"), std::string::npos) << "no highlight:\n" << search.out;
+  EXPECT_EQ(search.out.find("\x1b["), std::string::npos) << "colour on a pipe";
+}
+
+TEST_F(CliTest, JsonOutputParsesAndHasRankedHits) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  const ToolRun search = run(kSearch + " --json --limit 3 --db " + db() + " chip export");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  const auto json = nlohmann::json::parse(search.out);
+  ASSERT_GE(json["hits"].size(), 1u);
+  EXPECT_LE(json["hits"].size(), 3u);
+  double previous = 1e300;
+  for (const auto& hit : json["hits"]) {
+    EXPECT_TRUE(hit["id"].is_string());
+    EXPECT_LE(hit["score"].get<double>(), previous);
+    previous = hit["score"].get<double>();
+  }
+  EXPECT_GE(json["total"]["estimate"].get<int>(), 2);
+}
+
+TEST_F(CliTest, DatabaseFromEnvironment) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  const ToolRun search = run("NEWSDEX_DB=" + db() + " " + kSearch + " --json election");
+  EXPECT_EQ(search.exit_code, 0) << search.out;
+}
+
+TEST_F(CliTest, RejectedLinesAreReportedAndExitCodeIsThree) {
+  const std::string input = dir_ / "bad.jsonl";
+  std::ofstream(input) << "{\"id\": \"ok-1\", \"title\": \"fine\"}\n"
+                       << "{\"id\": \"bad\", \"published\": \"someday\"}\n"
+                       << "{oops\n"
+                       << "{\"id\": \"ok-2\", \"title\": \"fine too\"}\n";
+  const ToolRun index = run(kIndex + " --json --db " + db() + " " + quoted(input));
+  EXPECT_EQ(index.exit_code, 3) << index.out;
+  EXPECT_NE(index.out.find(input + ":2: published: not an ISO 8601 date"), std::string::npos)
+      << index.out;
+  EXPECT_NE(index.out.find(input + ":3: invalid JSON"), std::string::npos) << index.out;
+  const auto summary = nlohmann::json::parse(index.out.substr(index.out.rfind('{')));
+  EXPECT_EQ(summary["indexed"], 2);
+  EXPECT_EQ(summary["rejected"], 2);
+}
+
+TEST_F(CliTest, ReindexingCountsUpdates) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  const ToolRun again = run(kIndex + " --json --db " + db() + " " + quoted(kCorpus));
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  const auto summary = nlohmann::json::parse(again.out);
+  EXPECT_EQ(summary["added"], 0);
+  EXPECT_EQ(summary["updated"], summary["indexed"]);
+  EXPECT_EQ(summary["documents_in_index"], summary["indexed"]);
+}
+
+TEST_F(CliTest, ErrorsAreOneLineWithDocumentedExitCodes) {
+  const ToolRun missing_db = run(kSearch + " --db " + quoted(dir_ / "nothing") + " chips");
+  EXPECT_EQ(missing_db.exit_code, 1);
+  EXPECT_EQ(missing_db.out.rfind("newsdex-search: error: ", 0), 0u) << missing_db.out;
+  EXPECT_EQ(std::count(missing_db.out.begin(), missing_db.out.end(), '\n'), 1);
+
+  const ToolRun missing_input = run(kIndex + " --db " + db() + " " + quoted(dir_ / "none.jsonl"));
+  EXPECT_EQ(missing_input.exit_code, 1) << missing_input.out;
+  EXPECT_NE(missing_input.out.find("no such file"), std::string::npos);
+
+  EXPECT_EQ(run(kSearch + " --no-such-option").exit_code, 2);
+  EXPECT_EQ(run(kSearch + " --limit banana x").exit_code, 2);
+  EXPECT_EQ(run(kIndex).exit_code, 2);
+}
+
+TEST_F(CliTest, HelpAndVersion) {
+  for (const std::string& tool : {kIndex, kSearch}) {
+    const ToolRun help = run(tool + " --help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("Examples:"), std::string::npos) << help.out;
+    const ToolRun version = run(tool + " --version");
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_NE(version.out.find("0."), std::string::npos) << version.out;
+  }
+}
+
+}  // namespace

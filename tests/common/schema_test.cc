@@ -1,0 +1,52 @@
+#include "newsdex/common/schema.h"
+
+#include <gtest/gtest.h>
+
+namespace newsdex::schema {
+namespace {
+
+TEST(SchemaTest, NormalizesKeywordsForFiltering) {
+  struct Case {
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"BBC", "bbc"},
+      {"  The   Guardian ", "the guardian"},
+      {"Süddeutsche\tZeitung", "süddeutsche zeitung"},
+      {"STRASSE", "strasse"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(normalize_keyword(c.input), c.expected) << c.input;
+}
+
+TEST(SchemaTest, KeywordTermIsPrefixPlusNormalizedValue) {
+  EXPECT_EQ(keyword_term(kSourcePrefix, "Global Wire"), "XSRCglobal wire");
+  EXPECT_EQ(keyword_term(kTopicPrefix, "Trade"), "Ktrade");
+  EXPECT_EQ(id_term("Reuters-001"), "QReuters-001");
+}
+
+TEST(SchemaTest, LongValuesStayUnderXapianTermLimitAndDistinct) {
+  const std::string long_a = "https://example.test/" + std::string(400, 'a');
+  const std::string long_b = "https://example.test/" + std::string(399, 'a') + "b";
+  const std::string term_a = exact_term(kUrlPrefix, long_a);
+  const std::string term_b = exact_term(kUrlPrefix, long_b);
+  EXPECT_LE(term_a.size(), kMaxTermBytes);
+  EXPECT_LE(term_b.size(), kMaxTermBytes);
+  EXPECT_NE(term_a, term_b);
+  EXPECT_EQ(term_a, exact_term(kUrlPrefix, long_a));  // stable
+}
+
+TEST(SchemaTest, ShortenedTermsCutOnCharacterBoundary) {
+  std::string value;
+  for (int i = 0; i < 200; ++i) value += "é";  // two bytes each
+  const std::string term = keyword_term(kAuthorPrefix, value);
+  EXPECT_LE(term.size(), kMaxTermBytes);
+  // The text part before the '#' hash must be whole two-byte characters.
+  const auto hash = term.find('#');
+  ASSERT_NE(hash, std::string::npos);
+  EXPECT_EQ((hash - kAuthorPrefix.size()) % 2, 0u);
+}
+
+}  // namespace
+}  // namespace newsdex::schema

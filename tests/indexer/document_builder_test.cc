@@ -1,0 +1,119 @@
+#include "document_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "newsdex/common/schema.h"
+#include "stored_article.h"
+
+namespace newsdex::indexer {
+namespace {
+
+std::vector<std::string> terms_of(const Xapian::Document& doc) {
+  return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  const auto terms = terms_of(doc);
+  return std::find(terms.begin(), terms.end(), term) != terms.end();
+}
+
+Article sample_article() {
+  Article article;
+  article.id = "nd-0001";
+  article.source = "Global Wire";
+  article.url = "https://example.test/chips";
+  article.title = "Chip exports";
+  article.body = "Exporters shipped chips.";
+  article.published = Timestamp{1709285415, false};  // 2024-03-01T09:30:15Z
+  article.authors = {"Ana Ruiz"};
+  article.topics = {"Trade"};
+  article.places = {"China"};
+  article.language = "en";
+  return article;
+}
+
+TEST(DocumentBuilderTest, MapsEveryFieldAsDocsSchemaSays) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  const Xapian::Document doc = builder.build(sample_article());
+
+  // Title: S-prefixed positional words and ZS stems.
+  EXPECT_TRUE(has_term(doc, "Schip"));
+  EXPECT_TRUE(has_term(doc, "Sexports"));
+  EXPECT_TRUE(has_term(doc, "ZSexport"));
+  // Body: unprefixed words and Z stems.
+  EXPECT_TRUE(has_term(doc, "exporters"));
+  EXPECT_TRUE(has_term(doc, "Zexport"));
+  EXPECT_TRUE(has_term(doc, "chips"));
+  EXPECT_TRUE(has_term(doc, "Zchip"));
+  // Boolean filter terms.
+  EXPECT_TRUE(has_term(doc, "Qnd-0001"));
+  EXPECT_TRUE(has_term(doc, "XSRCglobal wire"));
+  EXPECT_TRUE(has_term(doc, "Aana ruiz"));
+  EXPECT_TRUE(has_term(doc, "Ktrade"));
+  EXPECT_TRUE(has_term(doc, "XPchina"));
+  EXPECT_TRUE(has_term(doc, "Len"));
+  EXPECT_TRUE(has_term(doc, "Uhttps://example.test/chips"));
+  EXPECT_TRUE(has_term(doc, "D20240301"));
+  EXPECT_TRUE(has_term(doc, "M202403"));
+  EXPECT_TRUE(has_term(doc, "Y2024"));
+  // Values.
+  EXPECT_EQ(doc.get_value(schema::kSlotDay), "20240301");
+  EXPECT_EQ(doc.get_value(schema::kSlotMonth), "202403");
+  EXPECT_EQ(doc.get_value(schema::kSlotSource), "Global Wire");
+  EXPECT_EQ(doc.get_value(schema::kSlotLanguage), "en");
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotTimestamp)), 1709285415.0);
+  // Stored data gives the article back.
+  EXPECT_EQ(internal::decode_stored_article(doc.get_data()), sample_article());
+}
+
+TEST(DocumentBuilderTest, TitleWordsWeighMoreAndPhrasesDoNotCrossFields) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  Article article = sample_article();
+  article.title = "alpha";
+  article.body = "alpha beta";
+  const Xapian::Document doc = builder.build(article);
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    if (*it == "Salpha") {
+      EXPECT_EQ(it.get_wdf(), 3u);
+      const std::vector<Xapian::termpos> positions(it.positionlist_begin(), it.positionlist_end());
+      EXPECT_EQ(positions, std::vector<Xapian::termpos>{1});
+    }
+    if (*it == "alpha") {
+      EXPECT_EQ(it.get_wdf(), 1u);
+      const std::vector<Xapian::termpos> positions(it.positionlist_begin(), it.positionlist_end());
+      ASSERT_EQ(positions.size(), 1u);
+      EXPECT_GT(positions[0], 100u);  // a gap after the title
+    }
+  }
+}
+
+TEST(DocumentBuilderTest, StemsWithTheArticleLanguage) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  Article article = sample_article();
+  article.title = "";
+  article.body = "Die Exporte steigen";
+  article.language = "de";
+  const Xapian::Document doc = builder.build(article);
+  EXPECT_TRUE(has_term(doc, "exporte"));
+  EXPECT_TRUE(has_term(doc, "Zexport"));   // German stemmer
+  EXPECT_TRUE(has_term(doc, "Zsteig"));    // "steigen" -> "steig" (German)
+  EXPECT_TRUE(has_term(doc, "Lde"));
+}
+
+TEST(DocumentBuilderTest, OmitsAbsentFields) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  Article article;
+  article.id = "bare";
+  const Xapian::Document doc = builder.build(article);
+  EXPECT_EQ(terms_of(doc), std::vector<std::string>{"Qbare"});
+  EXPECT_TRUE(doc.get_value(schema::kSlotTimestamp).empty());
+}
+
+}  // namespace
+}  // namespace newsdex::indexer

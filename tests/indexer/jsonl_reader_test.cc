@@ -1,0 +1,114 @@
+#include "newsdex/indexer/jsonl_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "newsdex/common/error.h"
+
+namespace newsdex::indexer {
+namespace {
+
+TEST(JsonlReaderTest, ReadsEveryField) {
+  std::istringstream in(
+      R"({"id": "a1", "source": "Global Wire", "url": "https://example.test/a1", )"
+      R"("title": "Chips", "body": "Body text.", "published": "2024-03-01T09:30:15Z", )"
+      R"("authors": ["Ana Ruiz"], "topics": ["trade", "technology"], "places": ["china"], )"
+      R"("language": "en", "extra": {"ignored": true}})"
+      "\n");
+  JsonlReader reader(in, "feed.jsonl");
+  const auto article = reader.next();
+  ASSERT_TRUE(article.has_value());
+  EXPECT_EQ(article->id, "a1");
+  EXPECT_EQ(article->source, "Global Wire");
+  EXPECT_EQ(article->url, "https://example.test/a1");
+  EXPECT_EQ(article->title, "Chips");
+  EXPECT_EQ(article->body, "Body text.");
+  ASSERT_TRUE(article->published.has_value());
+  EXPECT_EQ(article->published->unix_seconds, 1709285415);
+  EXPECT_EQ(article->authors, std::vector<std::string>{"Ana Ruiz"});
+  EXPECT_EQ(article->topics, (std::vector<std::string>{"trade", "technology"}));
+  EXPECT_EQ(article->places, std::vector<std::string>{"china"});
+  EXPECT_EQ(article->language, "en");
+  EXPECT_FALSE(reader.next().has_value());
+}
+
+TEST(JsonlReaderTest, NullsAndMissingFieldsAreEmpty) {
+  std::istringstream in(R"({"id": "a2", "url": null, "published": null, "authors": null})");
+  JsonlReader reader(in, "feed.jsonl");
+  const auto article = reader.next();
+  ASSERT_TRUE(article.has_value());
+  EXPECT_TRUE(article->url.empty());
+  EXPECT_FALSE(article->published.has_value());
+  EXPECT_TRUE(article->authors.empty());
+  EXPECT_TRUE(article->title.empty());
+}
+
+TEST(JsonlReaderTest, SkipsBlankLinesAndByteOrderMark) {
+  std::istringstream in("\xEF\xBB\xBF{\"id\": \"a\"}\n\n   \n{\"id\": \"b\"}\n");
+  JsonlReader reader(in, "feed.jsonl");
+  EXPECT_EQ(reader.next()->id, "a");
+  EXPECT_EQ(reader.next()->id, "b");
+  EXPECT_EQ(reader.line(), 4u);
+  EXPECT_FALSE(reader.next().has_value());
+}
+
+struct BadLine {
+  const char* line;
+  const char* expected_message;
+};
+
+TEST(JsonlReaderTest, BadLinesNameFileLineFieldAndReason) {
+  const BadLine cases[] = {
+      {R"({"id": "x", "title": )", "feed.jsonl:2: invalid JSON"},
+      {R"(["not", "an", "object"])", "feed.jsonl:2: expected a JSON object, got an array"},
+      {R"({"title": "no id"})", "feed.jsonl:2: id: missing or empty"},
+      {R"({"id": ""})", "feed.jsonl:2: id: missing or empty"},
+      {R"({"id": 42})", "feed.jsonl:2: id: expected a string, got a number"},
+      {R"({"id": "x", "title": ["a"]})", "feed.jsonl:2: title: expected a string, got an array"},
+      {R"({"id": "x", "authors": [1, 2]})",
+       "feed.jsonl:2: authors: expected an array of strings, found a number"},
+      {R"({"id": "x", "topics": {"a": 1}})",
+       "feed.jsonl:2: topics: expected an array of strings, got an object"},
+      {R"({"id": "x", "published": "last Tuesday"})",
+       "feed.jsonl:2: published: not an ISO 8601 date or date-time: \"last Tuesday\""},
+      {R"({"id": "x", "published": 1709285415})",
+       "feed.jsonl:2: published: expected a string, got a number"},
+  };
+  for (const auto& c : cases) {
+    std::istringstream in(std::string("{\"id\": \"good1\"}\n") + c.line + "\n{\"id\": \"good2\"}\n");
+    JsonlReader reader(in, "feed.jsonl");
+    EXPECT_EQ(reader.next()->id, "good1");
+    try {
+      reader.next();
+      ADD_FAILURE() << "no error for " << c.line;
+    } catch (const InputError& error) {
+      EXPECT_EQ(std::string(error.what()).rfind(c.expected_message, 0), 0u)
+          << "line: " << c.line << "\nmessage: " << error.what();
+      EXPECT_EQ(error.file(), "feed.jsonl");
+      EXPECT_EQ(error.line(), 2u);
+    }
+    // The reader goes on after the bad line.
+    const auto after = reader.next();
+    ASSERT_TRUE(after.has_value()) << c.line;
+    EXPECT_EQ(after->id, "good2");
+  }
+}
+
+TEST(JsonlReaderTest, SingleStringIsAOneElementList) {
+  std::istringstream in(R"({"id": "x", "authors": "Ana Ruiz"})");
+  JsonlReader reader(in, "feed.jsonl");
+  EXPECT_EQ(reader.next()->authors, std::vector<std::string>{"Ana Ruiz"});
+}
+
+TEST(JsonlReaderTest, CountsBytesForProgress) {
+  const std::string text = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n";
+  std::istringstream in(text);
+  JsonlReader reader(in, "feed.jsonl");
+  while (reader.next()) {
+  }
+  EXPECT_EQ(reader.bytes_read(), text.size());
+}
+
+}  // namespace
+}  // namespace newsdex::indexer

@@ -1,0 +1,225 @@
+// End-to-end tests of the searcher on a small index built in the test.
+#include "newsdex/searcher/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "newsdex/common/date.h"
+#include "newsdex/common/error.h"
+#include "newsdex/indexer/indexer.h"
+#include "newsdex/searcher/json.h"
+#include "temp_dir.h"
+
+namespace newsdex::searcher {
+namespace {
+
+Article article(std::string id, std::string source, std::string title, std::string body,
+                std::string published, std::string language = "en") {
+  Article a;
+  a.id = std::move(id);
+  a.source = std::move(source);
+  a.title = std::move(title);
+  a.body = std::move(body);
+  a.published = parse_iso8601(published);
+  a.language = std::move(language);
+  return a;
+}
+
+class SearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    indexer::IndexOptions options;
+    options.db_path = db_path_;
+    indexer::Indexer index(options);
+    // Filler so that document frequencies look like a real archive's.
+    for (int i = 0; i < 20; ++i) {
+      index.add(article("filler-" + std::to_string(i), "Daily Filler", "Local weather report",
+                        "Rain and sun over the harbour, with the market closed on Sunday.",
+                        "2020-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1)));
+    }
+    index.add(article("exported", "Global Wire", "Shipping news",
+                      "The company exported machines to Brazil last year.", "2023-05-01"));
+    index.add(article("title-match", "Global Wire", "Zebra crossing rules",
+                      "Councils debated new pedestrian safety measures in the city.",
+                      "2022-03-01T10:00:00Z"));
+    index.add(article("body-match", "Harbour Times", "Council meeting",
+                      "Among other things, a zebra crossing near the school was discussed.",
+                      "2022-03-02T10:00:00Z"));
+    index.add(article("phrase", "Harbour Times", "Chip export controls tighten",
+                      "New chip export controls were announced. Chips from the U.S. are affected.",
+                      "2023-10-17T08:00:00Z"));
+    index.add(article("scattered", "Global Wire", "Markets",
+                      "Export volumes fell while the chip sector rallied.", "2023-10-18"));
+    index.add(article("german", "Berliner Blatt", "Exporte steigen",
+                      "Die deutschen Exporte sind im Mai gestiegen.", "2024-06-01", "de"));
+    index.add(article("newest", "Global Wire", "Late news", "Nothing to see here.",
+                      "2025-01-01T00:00:00Z"));
+    index.commit();
+  }
+
+  SearchResult search(const std::string& query, std::uint32_t limit = 10) {
+    Searcher searcher(db_path_);
+    SearchRequest request;
+    request.query = query;
+    request.limit = limit;
+    return searcher.search(request);
+  }
+
+  static std::vector<std::string> ids(const SearchResult& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result.hits) out.push_back(hit.id);
+    return out;
+  }
+
+  static std::string highlighted(const HighlightedText& text, std::size_t i) {
+    const Span span = text.highlights.at(i);
+    return text.text.substr(span.start, span.end - span.start);
+  }
+
+  testing::TempDir dir_;
+  std::string db_path_ = dir_ / "db";
+};
+
+TEST_F(SearchTest, StemmingFindsOtherFormsOfAWord) {
+  const auto result = search("exports");
+  const auto found = ids(result);
+  EXPECT_NE(std::find(found.begin(), found.end(), "exported"), found.end());
+}
+
+TEST_F(SearchTest, TitleMatchOutranksBodyOnlyMatch) {
+  const auto result = search("zebra");
+  EXPECT_EQ(ids(result), (std::vector<std::string>{"title-match", "body-match"}));
+  EXPECT_GT(result.hits[0].score, result.hits[1].score);
+}
+
+TEST_F(SearchTest, AllWordsMustMatchByDefault) {
+  const auto found = ids(search("chip export"));
+  EXPECT_EQ(found.size(), 2u);
+  EXPECT_EQ(found.front(), "phrase");  // both words in the title
+}
+
+TEST_F(SearchTest, QuotedPhraseNeedsAdjacentWords) {
+  EXPECT_EQ(ids(search("\"chip export\"")), std::vector<std::string>{"phrase"});
+}
+
+TEST_F(SearchTest, OrAndNotOperators) {
+  EXPECT_EQ(ids(search("zebra NOT school")), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(ids(search("zebra -school")), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(ids(search("zebra OR brazil")).size(), 3u);
+}
+
+TEST_F(SearchTest, FieldScopesAndFilters) {
+  EXPECT_EQ(ids(search("title:zebra")), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(ids(search("body:zebra")), std::vector<std::string>{"body-match"});
+  EXPECT_EQ(ids(search("zebra source:\"harbour times\"")), std::vector<std::string>{"body-match"});
+  EXPECT_EQ(ids(search("zebra source:HARBOUR_TIMES")), std::vector<std::string>{});
+  EXPECT_EQ(ids(search("id:german")), std::vector<std::string>{"german"});
+}
+
+TEST_F(SearchTest, AbbreviationsMatchAsIndexed) {
+  EXPECT_EQ(ids(search("U.S. chips")), std::vector<std::string>{"phrase"});
+}
+
+TEST_F(SearchTest, QueryLanguageChoosesTheStemmer) {
+  Searcher searcher(db_path_);
+  SearchRequest request;
+  request.query = "Export";
+  request.language = "de";
+  const auto result = searcher.search(request);
+  EXPECT_EQ(ids(result).front(), "german");
+}
+
+TEST_F(SearchTest, EmptyQueryListsEverythingNewestFirst) {
+  const auto result = search("", 3);
+  EXPECT_EQ(result.total_estimate, 27u);
+  EXPECT_TRUE(result.total_exact);
+  EXPECT_EQ(ids(result), (std::vector<std::string>{"newest", "german", "scattered"}));
+}
+
+TEST_F(SearchTest, SnippetHighlightsStemmedMatches) {
+  const auto result = search("exports");
+  const auto hit = std::find_if(result.hits.begin(), result.hits.end(),
+                                [](const Hit& h) { return h.id == "exported"; });
+  ASSERT_NE(hit, result.hits.end());
+  ASSERT_EQ(hit->snippet.highlights.size(), 1u) << hit->snippet.text;
+  EXPECT_EQ(highlighted(hit->snippet, 0), "exported");
+}
+
+TEST_F(SearchTest, TitleIsHighlightedToo) {
+  const auto result = search("chip export");
+  const Hit& hit = result.hits.at(0);
+  ASSERT_EQ(hit.title.highlights.size(), 2u);
+  EXPECT_EQ(highlighted(hit.title, 0), "Chip");
+  EXPECT_EQ(highlighted(hit.title, 1), "export");
+}
+
+TEST_F(SearchTest, HitsCarryTheStoredFields) {
+  const auto result = search("id:phrase");
+  ASSERT_EQ(result.hits.size(), 1u);
+  const Hit& hit = result.hits[0];
+  EXPECT_EQ(hit.rank, 1u);
+  EXPECT_EQ(hit.source, "Harbour Times");
+  EXPECT_EQ(hit.title.text, "Chip export controls tighten");
+  ASSERT_TRUE(hit.published.has_value());
+  EXPECT_EQ(format_iso8601(*hit.published), "2023-10-17T08:00:00Z");
+}
+
+TEST_F(SearchTest, MalformedQueriesGiveWarningsNotExceptions) {
+  for (const char* query : {"\"unbalanced", "(chip", "chip)", "AND", "chip OR", "NOT", "-",
+                            "title:", "\"\"", "((((", "*", "source:"}) {
+    SearchResult result;
+    EXPECT_NO_THROW(result = search(query)) << query;
+  }
+  EXPECT_FALSE(search("chip AND AND export").warnings.empty());
+}
+
+TEST_F(SearchTest, PagingWithOffset) {
+  Searcher searcher(db_path_);
+  SearchRequest request;
+  request.query = "";
+  request.offset = 2;
+  request.limit = 2;
+  const auto result = searcher.search(request);
+  ASSERT_EQ(result.hits.size(), 2u);
+  EXPECT_EQ(result.hits[0].rank, 3u);
+  EXPECT_EQ(result.hits[0].id, "scattered");
+}
+
+TEST_F(SearchTest, SeesCommitsMadeAfterOpening) {
+  Searcher searcher(db_path_);
+  SearchRequest request;
+  request.query = "okapi";
+  EXPECT_TRUE(searcher.search(request).hits.empty());
+  {
+    indexer::IndexOptions options;
+    options.db_path = db_path_;
+    indexer::Indexer index(options);
+    index.add(article("okapi", "Global Wire", "Okapi sighted", "A rare okapi.", "2024-01-01"));
+    index.commit();
+  }
+  // A fresh Searcher sees the new article at once.
+  EXPECT_EQ(ids(Searcher(db_path_).search(request)), std::vector<std::string>{"okapi"});
+}
+
+TEST_F(SearchTest, MissingIndexIsAnIndexError) {
+  EXPECT_THROW(Searcher(dir_ / "nothing-here"), IndexError);
+}
+
+TEST_F(SearchTest, JsonCarriesHitsTotalsAndSpans) {
+  const auto json = nlohmann::json::parse(to_json(search("chip export")));
+  EXPECT_EQ(json["query"], "chip export");
+  EXPECT_EQ(json["total"]["estimate"], 2);
+  EXPECT_EQ(json["total"]["exact"], true);
+  const auto& hit = json["hits"][0];
+  EXPECT_EQ(hit["id"], "phrase");
+  EXPECT_EQ(hit["source"], "Harbour Times");
+  EXPECT_EQ(hit["published"], "2023-10-17T08:00:00Z");
+  EXPECT_EQ(hit["title"]["text"], "Chip export controls tighten");
+  EXPECT_EQ(hit["title"]["highlights"][0], nlohmann::json::array({0, 4}));
+  EXPECT_TRUE(hit["snippet"]["text"].is_string());
+  EXPECT_TRUE(hit["snippet"]["highlights"].is_array());
+}
+
+}  // namespace
+}  // namespace newsdex::searcher
