@@ -38,7 +38,8 @@ std::string default_db_path() {
 
 void add_db_option(boost::program_options::options_description& options, std::string& db_path) {
   options.add_options()(
-      "db,d", boost::program_options::value<std::string>(&db_path)->default_value(default_db_path()),
+      "db,d",
+      boost::program_options::value<std::string>(&db_path)->default_value(default_db_path()),
       "index directory (default: $NEWSDEX_DB, else ./newsdex.db)");
 }
 

@@ -25,7 +25,8 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
   const double rate = seconds > 0 ? static_cast<double>(items) / seconds : 0;
   std::string line = "\r";
   if (total > 0) {
-    const double fraction = done >= total ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+    const double fraction =
+        done >= total ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
     const int filled = static_cast<int>(fraction * kWidth);
     line += "[" + std::string(static_cast<std::size_t>(filled), '#') +
             std::string(static_cast<std::size_t>(kWidth - filled), '.') + "] ";

@@ -25,12 +25,12 @@ struct LanguageName {
 
 // ISO 639-1 codes of the languages Xapian 1.4 can stem.
 constexpr LanguageName kStemmers[] = {
-    {"ar", "arabic"},    {"hy", "armenian"},   {"eu", "basque"},     {"ca", "catalan"},
-    {"da", "danish"},    {"nl", "dutch"},      {"en", "english"},    {"fi", "finnish"},
-    {"fr", "french"},    {"de", "german"},     {"hu", "hungarian"},  {"id", "indonesian"},
-    {"ga", "irish"},     {"it", "italian"},    {"lt", "lithuanian"}, {"ne", "nepali"},
-    {"no", "norwegian"}, {"nb", "norwegian"},  {"nn", "norwegian"},  {"pt", "portuguese"},
-    {"ro", "romanian"},  {"ru", "russian"},    {"es", "spanish"},    {"sv", "swedish"},
+    {"ar", "arabic"},    {"hy", "armenian"},  {"eu", "basque"},     {"ca", "catalan"},
+    {"da", "danish"},    {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},
+    {"fr", "french"},    {"de", "german"},    {"hu", "hungarian"},  {"id", "indonesian"},
+    {"ga", "irish"},     {"it", "italian"},   {"lt", "lithuanian"}, {"ne", "nepali"},
+    {"no", "norwegian"}, {"nb", "norwegian"}, {"nn", "norwegian"},  {"pt", "portuguese"},
+    {"ro", "romanian"},  {"ru", "russian"},   {"es", "spanish"},    {"sv", "swedish"},
     {"ta", "tamil"},     {"tr", "turkish"},
 };
 
@@ -40,9 +40,7 @@ bool is_ascii(std::string_view text) {
 }
 
 // True for code points that may stand inside a term: letters, digits, marks.
-bool is_term_char(UChar32 c) {
-  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
+bool is_term_char(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
 }  // namespace
 
@@ -52,22 +50,18 @@ class Analyzer::Impl {
     UErrorCode status = U_ZERO_ERROR;
     breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !breaker_) {
-      throw ConfigError(std::string("ICU word break iterator unavailable: ") +
-                        u_errorName(status));
+      throw ConfigError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
     }
     normalizer_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status)) {
-      throw ConfigError(std::string("ICU NFKC_Casefold data unavailable: ") +
-                        u_errorName(status));
+      throw ConfigError(std::string("ICU NFKC_Casefold data unavailable: ") + u_errorName(status));
     }
   }
 
-  std::uint32_t tokenize(std::string_view text, std::vector<Token>& out,
-                         std::uint32_t position) {
+  std::uint32_t tokenize(std::string_view text, std::vector<Token>& out, std::uint32_t position) {
     if (text.empty()) return position;
     UErrorCode status = U_ZERO_ERROR;
-    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()),
-                                  &status);
+    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
     if (U_FAILURE(status)) return position;
     breaker_->setText(utext, status);
     std::int32_t start = breaker_->first();
@@ -136,7 +130,8 @@ class Analyzer::Impl {
     }
     UErrorCode status = U_ZERO_ERROR;
     icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(piece.size()));
-    normalizer_->normalizeUTF8(0, icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())),
+    normalizer_->normalizeUTF8(0,
+                               icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())),
                                sink, nullptr, status);
     if (U_FAILURE(status)) return std::string(piece);
     // NFKC can turn one character into several (e.g. "ﬁ" -> "fi") and may

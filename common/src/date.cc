@@ -51,9 +51,12 @@ bool parse_zone(Scanner& in, long long& offset_seconds) {
   offset_seconds = 0;
   if (in.at_end() || in.accept('Z') || in.accept('z')) return true;
   int sign = 0;
-  if (in.accept('+')) sign = 1;
-  else if (in.accept('-')) sign = -1;
-  else return false;
+  if (in.accept('+'))
+    sign = 1;
+  else if (in.accept('-'))
+    sign = -1;
+  else
+    return false;
   long long hours = 0, minutes = 0;
   if (!in.digits(2, hours)) return false;
   if (!in.at_end()) {
@@ -89,8 +92,8 @@ CivilDate civil_from_days(long long days) {
       day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const long long shifted_month = (5 * day_of_year + 2) / 153;
   const auto day = static_cast<unsigned>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
-  const auto month = static_cast<unsigned>(shifted_month < 10 ? shifted_month + 3
-                                                              : shifted_month - 9);
+  const auto month =
+      static_cast<unsigned>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
   const long long year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
   return {year, month, day};
 }
@@ -109,8 +112,8 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     return std::nullopt;
   }
   Timestamp ts;
-  const long long days = days_from_civil(year, static_cast<unsigned>(month),
-                                         static_cast<unsigned>(day));
+  const long long days =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   if (in.at_end()) {
     ts.unix_seconds = days * kSecondsPerDay;
     ts.date_only = true;

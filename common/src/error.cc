@@ -17,8 +17,7 @@ std::string format_input_error(const std::string& file, std::uint64_t line,
 
 }  // namespace
 
-InputError::InputError(std::string file, std::uint64_t line, std::string field,
-                       std::string reason)
+InputError::InputError(std::string file, std::uint64_t line, std::string field, std::string reason)
     : Error(format_input_error(file, line, field, reason)),
       file_(std::move(file)),
       line_(line),

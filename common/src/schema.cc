@@ -35,8 +35,7 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     return term;
   }
   char hash[20];
-  std::snprintf(hash, sizeof hash, "#%016llx",
-                static_cast<unsigned long long>(fnv1a(value)));
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(value)));
   const std::size_t room = kMaxTermBytes - prefix.size() - (sizeof hash - 3);
   term.append(value.substr(0, utf8_cut(value, room)));
   term.append(hash);

@@ -46,7 +46,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_text(doc, article.body, schema::kBodyPrefix, language, 1, position);
 
   doc.add_boolean_term(schema::id_term(article.id));
-  if (!article.url.empty()) doc.add_boolean_term(schema::exact_term(schema::kUrlPrefix, article.url));
+  if (!article.url.empty())
+    doc.add_boolean_term(schema::exact_term(schema::kUrlPrefix, article.url));
   if (!article.source.empty()) {
     doc.add_boolean_term(schema::keyword_term(schema::kSourcePrefix, article.source));
     doc.add_value(schema::kSlotSource, article.source);

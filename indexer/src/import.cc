@@ -54,8 +54,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                             error),
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, error),
          end;
          !error && it != end; it.increment(error)) {
       if (it->is_regular_file() && is_input_file(it->path())) found.push_back(it->path().string());
@@ -96,8 +96,10 @@ ImportReport import_inputs(Indexer& indexer, const std::vector<std::string>& pat
         continue;
       }
       if (!article) break;
-      if (indexer.add(*article) == AddOutcome::kAdded) ++report.added;
-      else ++report.replaced;
+      if (indexer.add(*article) == AddOutcome::kAdded)
+        ++report.added;
+      else
+        ++report.replaced;
       if (callbacks.on_progress && report.indexed() % kProgressEvery == 0) {
         progress.articles = report.indexed();
         progress.bytes_done = bytes_before_file + reader.bytes_read();

@@ -11,14 +11,20 @@ namespace {
 const char* type_name(simdjson::dom::element_type type) {
   using simdjson::dom::element_type;
   switch (type) {
-    case element_type::ARRAY: return "an array";
-    case element_type::OBJECT: return "an object";
+    case element_type::ARRAY:
+      return "an array";
+    case element_type::OBJECT:
+      return "an object";
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: return "a number";
-    case element_type::STRING: return "a string";
-    case element_type::BOOL: return "a boolean";
-    case element_type::NULL_VALUE: return "null";
+    case element_type::DOUBLE:
+      return "a number";
+    case element_type::STRING:
+      return "a string";
+    case element_type::BOOL:
+      return "a boolean";
+    case element_type::NULL_VALUE:
+      return "null";
   }
   return "unknown";
 }
@@ -35,16 +41,26 @@ class ArticleBuilder {
     }
     Article article;
     for (auto [key, value] : object) {
-      if (key == "id") article.id = string_field("id", value);
-      else if (key == "source") article.source = string_field("source", value);
-      else if (key == "url") article.url = string_field("url", value);
-      else if (key == "title") article.title = string_field("title", value);
-      else if (key == "body") article.body = string_field("body", value);
-      else if (key == "language") article.language = string_field("language", value);
-      else if (key == "authors") article.authors = list_field("authors", value);
-      else if (key == "topics") article.topics = list_field("topics", value);
-      else if (key == "places") article.places = list_field("places", value);
-      else if (key == "published") article.published = date_field("published", value);
+      if (key == "id")
+        article.id = string_field("id", value);
+      else if (key == "source")
+        article.source = string_field("source", value);
+      else if (key == "url")
+        article.url = string_field("url", value);
+      else if (key == "title")
+        article.title = string_field("title", value);
+      else if (key == "body")
+        article.body = string_field("body", value);
+      else if (key == "language")
+        article.language = string_field("language", value);
+      else if (key == "authors")
+        article.authors = list_field("authors", value);
+      else if (key == "topics")
+        article.topics = list_field("topics", value);
+      else if (key == "places")
+        article.places = list_field("places", value);
+      else if (key == "published")
+        article.published = date_field("published", value);
     }
     if (article.id.empty()) fail("id", "missing or empty (every article needs a unique id)");
     return article;
@@ -108,7 +124,8 @@ Article parse_with(simdjson::dom::parser& parser, std::string_view json, const s
                    std::uint64_t line) {
   simdjson::dom::element root;
   if (auto error = parser.parse(json.data(), json.size()).get(root)) {
-    throw InputError(file, line, "", std::string("invalid JSON: ") + simdjson::error_message(error));
+    throw InputError(file, line, "",
+                     std::string("invalid JSON: ") + simdjson::error_message(error));
   }
   return ArticleBuilder(file, line).build(root);
 }

@@ -40,22 +40,22 @@ void print_summary(const indexer::ImportReport& report, std::uint64_t total_docs
   const double mb_per_second =
       report.seconds > 0 ? static_cast<double>(report.bytes) / 1e6 / report.seconds : 0;
   if (as_json) {
-    nlohmann::json summary = {{"files", report.files},         {"indexed", report.indexed()},
-                              {"added", report.added},         {"updated", report.replaced},
-                              {"rejected", report.rejected},   {"bytes", report.bytes},
-                              {"seconds", report.seconds},     {"docs_per_second", docs_per_second},
-                              {"documents_in_index", total_docs}};
+    nlohmann::ordered_json summary = {
+        {"files", report.files},           {"indexed", report.indexed()},
+        {"added", report.added},           {"updated", report.replaced},
+        {"rejected", report.rejected},     {"bytes", report.bytes},
+        {"seconds", report.seconds},       {"docs_per_second", docs_per_second},
+        {"documents_in_index", total_docs}};
     std::cout << summary.dump() << "\n";
     return;
   }
-  std::printf("indexed %s articles (%s new, %s updated), %s rejected, in %.2f s "
-              "(%s docs/s, %.1f MB/s); the index now holds %s articles\n",
-              cli::group_thousands(report.indexed()).c_str(),
-              cli::group_thousands(report.added).c_str(),
-              cli::group_thousands(report.replaced).c_str(),
-              cli::group_thousands(report.rejected).c_str(), report.seconds,
-              cli::group_thousands(static_cast<std::uint64_t>(docs_per_second)).c_str(),
-              mb_per_second, cli::group_thousands(total_docs).c_str());
+  std::printf(
+      "indexed %s articles (%s new, %s updated), %s rejected, in %.2f s "
+      "(%s docs/s, %.1f MB/s); the index now holds %s articles\n",
+      cli::group_thousands(report.indexed()).c_str(), cli::group_thousands(report.added).c_str(),
+      cli::group_thousands(report.replaced).c_str(), cli::group_thousands(report.rejected).c_str(),
+      report.seconds, cli::group_thousands(static_cast<std::uint64_t>(docs_per_second)).c_str(),
+      mb_per_second, cli::group_thousands(total_docs).c_str());
 }
 
 int run(int argc, char** argv) {
@@ -63,15 +63,14 @@ int run(int argc, char** argv) {
   std::vector<std::string> inputs;
   po::options_description visible(kUsage);
   cli::add_db_option(visible, options.db_path);
-  visible.add_options()
-      ("batch-size", po::value<std::size_t>(&options.batch_size)->default_value(options.batch_size),
-       "articles per commit")
-      ("title-weight", po::value<unsigned>(&options.title_weight)->default_value(options.title_weight),
-       "weight of a title word relative to a body word")
-      ("json", "print the summary as one JSON object")
-      ("quiet,q", "print nothing but errors")
-      ("help,h", "show this help")
-      ("version", "show the version");
+  visible.add_options()(
+      "batch-size", po::value<std::size_t>(&options.batch_size)->default_value(options.batch_size),
+      "articles per commit")(
+      "title-weight",
+      po::value<unsigned>(&options.title_weight)->default_value(options.title_weight),
+      "weight of a title word relative to a body word")(
+      "json", "print the summary as one JSON object")("quiet,q", "print nothing but errors")(
+      "help,h", "show this help")("version", "show the version");
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs));
   po::options_description all;
@@ -110,7 +109,8 @@ int run(int argc, char** argv) {
     std::cerr << kTool << ": ... and " << errors_shown - kMaxErrorsShown
               << " more rejected records\n";
   }
-  if (!quiet || vm.count("json")) print_summary(report, index.document_count(), vm.count("json") > 0);
+  if (!quiet || vm.count("json"))
+    print_summary(report, index.document_count(), vm.count("json") > 0);
   return report.rejected > 0 ? cli::kExitRejected : cli::kExitOk;
 }
 

@@ -12,7 +12,8 @@ struct Entity {
 
 // The entities MSet::snippet() writes when escaping text for HTML.
 constexpr Entity kEntities[] = {
-    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''},
+    {"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
+    {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''},
 };
 
 }  // namespace

@@ -7,13 +7,13 @@
 namespace newsdex::searcher {
 namespace {
 
-nlohmann::json highlighted(const HighlightedText& text) {
-  nlohmann::json spans = nlohmann::json::array();
+nlohmann::ordered_json highlighted(const HighlightedText& text) {
+  nlohmann::ordered_json spans = nlohmann::ordered_json::array();
   for (const Span& span : text.highlights) spans.push_back({span.start, span.end});
   return {{"text", text.text}, {"highlights", std::move(spans)}};
 }
 
-nlohmann::json hit_json(const Hit& hit) {
+nlohmann::ordered_json hit_json(const Hit& hit) {
   return {
       {"rank", hit.rank},
       {"score", hit.score},
@@ -21,7 +21,8 @@ nlohmann::json hit_json(const Hit& hit) {
       {"title", highlighted(hit.title)},
       {"source", hit.source},
       {"url", hit.url},
-      {"published", hit.published ? nlohmann::json(format_iso8601(*hit.published)) : nullptr},
+      {"published",
+       hit.published ? nlohmann::ordered_json(format_iso8601(*hit.published)) : nullptr},
       {"language", hit.language},
       {"authors", hit.authors},
       {"topics", hit.topics},
@@ -33,19 +34,20 @@ nlohmann::json hit_json(const Hit& hit) {
 }  // namespace
 
 std::string to_json(const SearchResult& result, int indent) {
-  nlohmann::json hits = nlohmann::json::array();
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
-  const nlohmann::json object = {
+  const nlohmann::ordered_json object = {
       {"query", result.query},
-      {"total", {{"estimate", result.total_estimate},
-                 {"lower_bound", result.total_lower_bound},
-                 {"upper_bound", result.total_upper_bound},
-                 {"exact", result.total_exact}}},
+      {"total",
+       {{"estimate", result.total_estimate},
+        {"lower_bound", result.total_lower_bound},
+        {"upper_bound", result.total_upper_bound},
+        {"exact", result.total_exact}}},
       {"hits", std::move(hits)},
       {"warnings", result.warnings},
       {"seconds", result.seconds},
   };
-  return object.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  return object.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace newsdex::searcher

@@ -53,8 +53,7 @@ const QueryFields& query_fields() {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE |
-                            Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 // Keeps letters, digits and spaces only: the last resort for a query whose
 // syntax cannot be parsed at all.

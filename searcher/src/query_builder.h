@@ -5,8 +5,8 @@
 
 #include <memory>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newsdex/common/analyzer.h"

@@ -31,8 +31,8 @@ Xapian::Database open_readable(const std::string& path) {
     }
     return db;
   } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexError(path + ": no readable index here (create one with newsdex-index): " +
-                     e.get_msg());
+    throw IndexError(path +
+                     ": no readable index here (create one with newsdex-index): " + e.get_msg());
   } catch (const Xapian::Error& e) {
     throw IndexError(path + ": cannot open index: " + e.get_description());
   }
@@ -146,10 +146,10 @@ class Searcher::Impl {
              terms.stems.count(analyzer_.stem(token, built.language)) > 0;
     });
     if (request.snippet_bytes > 0 && !article.body.empty()) {
-      hit.snippet = decode_marked_snippet(mset.snippet(
-          article.body, request.snippet_bytes, built.stemmer,
-          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-          std::string(kMatchStart), std::string(kMatchEnd), "…"));
+      hit.snippet = decode_marked_snippet(
+          mset.snippet(article.body, request.snippet_bytes, built.stemmer,
+                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       std::string(kMatchStart), std::string(kMatchEnd), "…"));
     }
     return hit;
   }

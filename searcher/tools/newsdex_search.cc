@@ -39,18 +39,16 @@ int run(int argc, char** argv) {
   searcher::SearchRequest request;
   po::options_description visible(kUsage);
   cli::add_db_option(visible, db_path);
-  visible.add_options()
-      ("limit,n", po::value<std::uint32_t>(&request.limit)->default_value(request.limit),
-       "number of results to show")
-      ("offset", po::value<std::uint32_t>(&request.offset)->default_value(request.offset),
-       "results to skip (for paging)")
-      ("lang", po::value<std::string>(&request.language),
-       "language of the query words, for stemming (default: en)")
-      ("snippet-chars", po::value<std::uint32_t>(&request.snippet_bytes)->default_value(request.snippet_bytes),
-       "snippet length in bytes (0 for none)")
-      ("json", "print results as JSON (see docs/json.md)")
-      ("help,h", "show this help")
-      ("version", "show the version");
+  visible.add_options()("limit,n",
+                        po::value<std::uint32_t>(&request.limit)->default_value(request.limit),
+                        "number of results to show")(
+      "offset", po::value<std::uint32_t>(&request.offset)->default_value(request.offset),
+      "results to skip (for paging)")("lang", po::value<std::string>(&request.language),
+                                      "language of the query words, for stemming (default: en)")(
+      "snippet-chars",
+      po::value<std::uint32_t>(&request.snippet_bytes)->default_value(request.snippet_bytes),
+      "snippet length in bytes (0 for none)")("json", "print results as JSON (see docs/json.md)")(
+      "help,h", "show this help")("version", "show the version");
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
   po::options_description all;

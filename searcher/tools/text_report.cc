@@ -26,7 +26,8 @@ std::string render(const searcher::HighlightedText& text, const TextStyle& style
   std::uint32_t at = 0;
   for (const auto& span : text.highlights) {
     out += flatten(std::string_view(text.text).substr(at, span.start - at));
-    const std::string_view word = std::string_view(text.text).substr(span.start, span.end - span.start);
+    const std::string_view word =
+        std::string_view(text.text).substr(span.start, span.end - span.start);
     if (style.colour) {
       out += kMatch;
       out += word;
@@ -48,7 +49,8 @@ std::string render(const searcher::HighlightedText& text, const TextStyle& style
 void print_text_report(std::ostream& out, const searcher::SearchResult& result,
                        const TextStyle& style) {
   for (const auto& warning : result.warnings) out << "warning: " << warning << "\n";
-  const std::string total = (result.total_exact ? "" : "about ") + std::to_string(result.total_estimate);
+  const std::string total =
+      (result.total_exact ? "" : "about ") + std::to_string(result.total_estimate);
   out << total << (result.total_estimate == 1 ? " result" : " results");
   if (!result.query.empty()) out << " for \"" << result.query << "\"";
   if (!result.hits.empty()) {
@@ -60,7 +62,8 @@ void print_text_report(std::ostream& out, const searcher::SearchResult& result,
 
   for (const auto& hit : result.hits) {
     const char* title_style = style.colour ? kBold : "";
-    out << "\n" << hit.rank << ". " << title_style << render(hit.title, style, title_style)
+    out << "\n"
+        << hit.rank << ". " << title_style << render(hit.title, style, title_style)
         << (style.colour ? kReset : "") << "\n";
     out << "   " << (style.colour ? kDim : "");
     out << (hit.source.empty() ? "(no source)" : hit.source);

@@ -82,8 +82,8 @@ TEST(AnalyzerTest, StemsByLanguage) {
   EXPECT_EQ(stem_of("exports", "en"), stem_of("exported", "en"));
   EXPECT_EQ(stem_of("exporting", ""), "export");  // default language is English
   EXPECT_EQ(stem_of("Exporte", "de"), stem_of("Export", "de"));
-  EXPECT_EQ(stem_of("1987", "en"), "1987");               // numbers are not stemmed
-  EXPECT_EQ(stem_of("exports", "xx"), "exports");         // no stemmer: unchanged
+  EXPECT_EQ(stem_of("1987", "en"), "1987");        // numbers are not stemmed
+  EXPECT_EQ(stem_of("exports", "xx"), "exports");  // no stemmer: unchanged
   EXPECT_EQ(stem_of("出口", "zh"), "出口");
 }
 

@@ -36,10 +36,18 @@ TEST(DateTest, ParsesIso8601Forms) {
 }
 
 TEST(DateTest, RejectsWhatIsNotADate) {
-  const char* cases[] = {"",           "yesterday",           "2024-13-01",
-                         "2023-02-29", "2024-04-31",          "2024-3-1",
-                         "20240301",   "2024-03-01T25:00:00Z", "2024-03-01T09:30:15+",
-                         "2024-03-01X", "2024-03-01T09:61Z",   "2024-03-01T09:30:15Zjunk"};
+  const char* cases[] = {"",
+                         "yesterday",
+                         "2024-13-01",
+                         "2023-02-29",
+                         "2024-04-31",
+                         "2024-3-1",
+                         "20240301",
+                         "2024-03-01T25:00:00Z",
+                         "2024-03-01T09:30:15+",
+                         "2024-03-01X",
+                         "2024-03-01T09:61Z",
+                         "2024-03-01T09:30:15Zjunk"};
   for (const char* input : cases) EXPECT_FALSE(parse_iso8601(input).has_value()) << input;
 }
 

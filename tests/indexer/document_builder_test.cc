@@ -100,8 +100,8 @@ TEST(DocumentBuilderTest, StemsWithTheArticleLanguage) {
   article.language = "de";
   const Xapian::Document doc = builder.build(article);
   EXPECT_TRUE(has_term(doc, "exporte"));
-  EXPECT_TRUE(has_term(doc, "Zexport"));   // German stemmer
-  EXPECT_TRUE(has_term(doc, "Zsteig"));    // "steigen" -> "steig" (German)
+  EXPECT_TRUE(has_term(doc, "Zexport"));  // German stemmer
+  EXPECT_TRUE(has_term(doc, "Zsteig"));   // "steigen" -> "steig" (German)
   EXPECT_TRUE(has_term(doc, "Lde"));
 }
 

@@ -76,7 +76,8 @@ TEST(JsonlReaderTest, BadLinesNameFileLineFieldAndReason) {
        "feed.jsonl:2: published: expected a string, got a number"},
   };
   for (const auto& c : cases) {
-    std::istringstream in(std::string("{\"id\": \"good1\"}\n") + c.line + "\n{\"id\": \"good2\"}\n");
+    std::istringstream in(std::string("{\"id\": \"good1\"}\n") + c.line +
+                          "\n{\"id\": \"good2\"}\n");
     JsonlReader reader(in, "feed.jsonl");
     EXPECT_EQ(reader.next()->id, "good1");
     try {

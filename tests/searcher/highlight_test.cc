@@ -6,17 +6,24 @@ namespace newsdex::searcher {
 namespace {
 
 TEST(HighlightTest, DecodesMarkersIntoSpans) {
-  const auto text = decode_marked_snippet("…the \x01" "chips\x02 were \x01" "exported\x02…");
+  const auto text = decode_marked_snippet(
+      "…the \x01"
+      "chips\x02 were \x01"
+      "exported\x02…");
   EXPECT_EQ(text.text, "…the chips were exported…");
   ASSERT_EQ(text.highlights.size(), 2u);
-  EXPECT_EQ(text.text.substr(text.highlights[0].start,
-                             text.highlights[0].end - text.highlights[0].start), "chips");
-  EXPECT_EQ(text.text.substr(text.highlights[1].start,
-                             text.highlights[1].end - text.highlights[1].start), "exported");
+  EXPECT_EQ(
+      text.text.substr(text.highlights[0].start, text.highlights[0].end - text.highlights[0].start),
+      "chips");
+  EXPECT_EQ(
+      text.text.substr(text.highlights[1].start, text.highlights[1].end - text.highlights[1].start),
+      "exported");
 }
 
 TEST(HighlightTest, UnescapesHtmlEntitiesAndKeepsOffsetsInPlainText) {
-  const auto text = decode_marked_snippet("S&amp;P &lt;500&gt; &quot;\x01" "rally\x02&quot;");
+  const auto text = decode_marked_snippet(
+      "S&amp;P &lt;500&gt; &quot;\x01"
+      "rally\x02&quot;");
   EXPECT_EQ(text.text, "S&P <500> \"rally\"");
   ASSERT_EQ(text.highlights.size(), 1u);
   EXPECT_EQ(text.highlights[0], (Span{11, 16}));

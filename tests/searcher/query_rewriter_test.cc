@@ -29,7 +29,8 @@ TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
       {"a & b", "a  b"},
       {"", ""},
   };
-  for (const auto& c : cases) EXPECT_EQ(rewrite_query(c.query, analyzer, fields), c.expected) << c.query;
+  for (const auto& c : cases)
+    EXPECT_EQ(rewrite_query(c.query, analyzer, fields), c.expected) << c.query;
 }
 
 }  // namespace

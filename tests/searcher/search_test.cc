@@ -1,6 +1,4 @@
 // End-to-end tests of the searcher on a small index built in the test.
-#include "newsdex/searcher/searcher.h"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +7,7 @@
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
 #include "newsdex/searcher/json.h"
+#include "newsdex/searcher/searcher.h"
 #include "temp_dir.h"
 
 namespace newsdex::searcher {
