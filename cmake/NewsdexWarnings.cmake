@@ -9,6 +9,7 @@ function(newsdex_set_warnings target)
 endfunction()
 
 if(NEWSDEX_SANITIZE)
-  add_compile_options(-fsanitize=${NEWSDEX_SANITIZE} -fno-omit-frame-pointer)
+  add_compile_options(-fsanitize=${NEWSDEX_SANITIZE} -fno-sanitize-recover=all
+                      -fno-omit-frame-pointer)
   add_link_options(-fsanitize=${NEWSDEX_SANITIZE})
 endif()

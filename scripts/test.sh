@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors and runs every test.
-# This is what CI runs (.ci/run).
+# Installs what is missing, builds with warnings as errors and runs every test,
+# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs
+# the tests once more. This is what CI runs (.ci/run).
+# NEWSDEX_SKIP_SANITIZERS=1 skips the second build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh -DNEWSDEX_WERROR=ON -DNEWSDEX_BUILD_TESTS=ON
 build_dir=${NEWSDEX_BUILD_DIR:-build}
+
+NEWSDEX_BUILD_DIR=$build_dir bash scripts/build.sh -DNEWSDEX_WERROR=ON -DNEWSDEX_BUILD_TESTS=ON
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
+
+if [ "${NEWSDEX_SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  NEWSDEX_BUILD_DIR=$build_dir-asan bash scripts/build.sh -DNEWSDEX_WERROR=ON \
+    -DNEWSDEX_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=address,undefined
+  ctest --test-dir "$build_dir-asan" --output-on-failure --parallel "$(nproc)"
+fi

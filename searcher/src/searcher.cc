@@ -45,7 +45,8 @@ struct QueryTerms {
 
   explicit QueryTerms(const Xapian::Query& query) {
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-      std::string_view term = *it;
+      const std::string full_term = *it;  // the iterator yields a temporary
+      std::string_view term = full_term;
       const bool stemmed = !term.empty() && term.front() == 'Z';
       if (stemmed) term.remove_prefix(1);
       if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.remove_prefix(1);
