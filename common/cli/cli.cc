@@ -21,6 +21,10 @@ int run_tool(std::string_view tool_name, const std::function<int()>& body) {
     std::cerr << tool_name << ": " << e.what() << "\n"
               << "Try '" << tool_name << " --help' for more information.\n";
     return kExitUsage;
+  } catch (const newsdex::ConfigError& e) {
+    // Invalid settings come from the command line: a usage error.
+    std::cerr << tool_name << ": " << e.what() << "\n";
+    return kExitUsage;
   } catch (const newsdex::Error& e) {
     std::cerr << tool_name << ": error: " << e.what() << "\n";
     return kExitFailure;

@@ -80,4 +80,16 @@ std::string exact_term(std::string_view prefix, std::string_view value) {
 
 std::string id_term(std::string_view id) { return exact_term(kIdPrefix, id); }
 
+std::string join_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const auto& item : items) {
+    if (item.empty()) continue;
+    if (!joined.empty()) joined.push_back(kListSeparator);
+    for (char c : item) {
+      if (c != kListSeparator) joined.push_back(c);
+    }
+  }
+  return joined;
+}
+
 }  // namespace newsdex::schema

@@ -33,6 +33,9 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
     stemmed.resize(schema::kStemMarker.size() + prefix.size());
     stemmed.append(analyzer_.stem(token, language));
     doc.add_term(stemmed, wdf);
+    if (token.kind == TokenKind::kWord && seen_words_.insert(token.term).second) {
+      spelling_words_.push_back(token.term);
+    }
   }
   position += kFieldGap;
 }
@@ -40,6 +43,8 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
   const std::string& language = article.language;
+  spelling_words_.clear();
+  seen_words_.clear();
 
   Xapian::termpos position = 0;
   index_text(doc, article.title, schema::kTitlePrefix, language, title_weight_, position);
@@ -58,9 +63,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   for (const auto& topic : article.topics) {
     doc.add_boolean_term(schema::keyword_term(schema::kTopicPrefix, topic));
   }
+  if (!article.topics.empty()) doc.add_value(schema::kSlotTopics, schema::join_list(article.topics));
   for (const auto& place : article.places) {
     doc.add_boolean_term(schema::keyword_term(schema::kPlacePrefix, place));
   }
+  if (!article.places.empty()) doc.add_value(schema::kSlotPlaces, schema::join_list(article.places));
   if (!language.empty()) {
     doc.add_boolean_term(schema::keyword_term(schema::kLanguagePrefix, language));
     doc.add_value(schema::kSlotLanguage, schema::normalize_keyword(language));

@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "newsdex/common/analyzer.h"
@@ -20,6 +22,10 @@ class DocumentBuilder {
 
   Xapian::Document build(const Article& article);
 
+  /// The distinct words (not numbers or ideographs) of the article last
+  /// built, for Xapian's spelling dictionary.
+  const std::vector<std::string>& spelling_words() const { return spelling_words_; }
+
  private:
   void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
                   std::string_view language, unsigned wdf, Xapian::termpos& position);
@@ -27,6 +33,8 @@ class DocumentBuilder {
   Analyzer& analyzer_;
   unsigned title_weight_;
   std::vector<Token> tokens_;  // reused between documents to save allocations
+  std::vector<std::string> spelling_words_;
+  std::unordered_set<std::string> seen_words_;
 };
 
 }  // namespace newsdex::indexer

@@ -48,7 +48,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
     }
     std::error_code error;
     const auto status = fs::status(path, error);
-    if (error || !fs::exists(status)) throw ConfigError(path + ": no such file or directory");
+    if (error || !fs::exists(status)) throw InputError(path, 0, "", "no such file or directory");
     if (!fs::is_directory(status)) {
       files.push_back(path);
       continue;
@@ -60,7 +60,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
          !error && it != end; it.increment(error)) {
       if (it->is_regular_file() && is_input_file(it->path())) found.push_back(it->path().string());
     }
-    if (error) throw ConfigError(path + ": cannot list directory: " + error.message());
+    if (error) throw InputError(path, 0, "", "cannot list directory: " + error.message());
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -81,7 +81,7 @@ ImportReport import_inputs(Indexer& indexer, const std::vector<std::string>& pat
     std::istream* in = &std::cin;
     if (file != "-") {
       stream.open(file, std::ios::binary);
-      if (!stream) throw ConfigError(file + ": cannot open for reading");
+      if (!stream) throw InputError(file, 0, "", "cannot open for reading");
       in = &stream;
     }
     JsonlReader reader(*in, file);

@@ -52,6 +52,9 @@ class Indexer::Impl {
       Xapian::Document doc = builder_.build(article);
       const bool existed = db_.term_exists(unique_term);
       db_.replace_document(unique_term, doc);
+      if (options_.spelling) {
+        for (const auto& word : builder_.spelling_words()) db_.add_spelling(word);
+      }
       count_change();
       return existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
     } catch (const Xapian::Error& e) {

@@ -63,14 +63,18 @@ int run(int argc, char** argv) {
   std::vector<std::string> inputs;
   po::options_description visible(kUsage);
   cli::add_db_option(visible, options.db_path);
-  visible.add_options()(
-      "batch-size", po::value<std::size_t>(&options.batch_size)->default_value(options.batch_size),
-      "articles per commit")(
-      "title-weight",
-      po::value<unsigned>(&options.title_weight)->default_value(options.title_weight),
-      "weight of a title word relative to a body word")(
-      "json", "print the summary as one JSON object")("quiet,q", "print nothing but errors")(
-      "help,h", "show this help")("version", "show the version");
+  // clang-format off
+  visible.add_options()
+      ("batch-size", po::value<std::size_t>(&options.batch_size)->default_value(options.batch_size),
+       "articles per commit")
+      ("title-weight", po::value<unsigned>(&options.title_weight)->default_value(options.title_weight),
+       "weight of a title word relative to a body word")
+      ("no-spelling", "do not build the spelling dictionary (faster; no \"did you mean\")")
+      ("json", "print the summary as one JSON object")
+      ("quiet,q", "print nothing but errors")
+      ("help,h", "show this help")
+      ("version", "show the version");
+  // clang-format on
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs));
   po::options_description all;
@@ -90,6 +94,7 @@ int run(int argc, char** argv) {
   po::notify(vm);
   if (inputs.empty()) throw cli::UsageError("no input given");
   const bool quiet = vm.count("quiet") > 0;
+  options.spelling = vm.count("no-spelling") == 0;
 
   indexer::Indexer index(options);
   cli::ProgressBar bar(cli::stderr_is_terminal() && !quiet);

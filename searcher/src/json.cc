@@ -7,47 +7,63 @@
 namespace newsdex::searcher {
 namespace {
 
-nlohmann::ordered_json highlighted(const HighlightedText& text) {
-  nlohmann::ordered_json spans = nlohmann::ordered_json::array();
-  for (const Span& span : text.highlights) spans.push_back({span.start, span.end});
-  return {{"text", text.text}, {"highlights", std::move(spans)}};
+using Json = nlohmann::ordered_json;
+
+Json spans(const HighlightedText& text) {
+  Json list = Json::array();
+  for (const Span& span : text.highlights) list.push_back({span.start, span.end});
+  return list;
 }
 
-nlohmann::ordered_json hit_json(const Hit& hit) {
+Json hit_json(const Hit& hit) {
   return {
       {"rank", hit.rank},
-      {"score", hit.score},
       {"id", hit.id},
-      {"title", highlighted(hit.title)},
+      {"score", hit.score},
+      {"title", hit.title.text},
+      {"title_highlights", spans(hit.title)},
       {"source", hit.source},
+      {"published", hit.published ? Json(format_iso8601(*hit.published)) : Json(nullptr)},
       {"url", hit.url},
-      {"published",
-       hit.published ? nlohmann::ordered_json(format_iso8601(*hit.published)) : nullptr},
+      {"snippet", hit.snippet.text},
+      {"highlights", spans(hit.snippet)},
       {"language", hit.language},
       {"authors", hit.authors},
       {"topics", hit.topics},
       {"places", hit.places},
-      {"snippet", highlighted(hit.snippet)},
   };
 }
 
 }  // namespace
 
 std::string to_json(const SearchResult& result, int indent) {
-  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  Json hits = Json::array();
   for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
-  const nlohmann::ordered_json object = {
+  Json facets = Json::object();
+  bool facets_exact = true;
+  for (const Facet& facet : result.facets) {
+    Json values = Json::array();
+    for (const FacetValue& value : facet.values) {
+      values.push_back({{"value", value.value}, {"count", value.count}});
+    }
+    facets[facet.name] = std::move(values);
+    facets_exact = facets_exact && facet.exact;
+  }
+  const Json object = {
       {"query", result.query},
       {"total",
        {{"estimate", result.total_estimate},
-        {"lower_bound", result.total_lower_bound},
-        {"upper_bound", result.total_upper_bound},
+        {"lower", result.total_lower_bound},
+        {"upper", result.total_upper_bound},
         {"exact", result.total_exact}}},
       {"hits", std::move(hits)},
+      {"facets", std::move(facets)},
+      {"facets_exact", facets_exact},
+      {"suggestion", result.suggestion.empty() ? Json(nullptr) : Json(result.suggestion)},
       {"warnings", result.warnings},
       {"seconds", result.seconds},
   };
-  return object.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return object.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace newsdex::searcher

@@ -1,4 +1,4 @@
-// query_builder.h (internal) — from a user's query string to a Xapian::Query.
+// query_builder.h (internal) — from a SearchRequest to a Xapian::Query.
 #pragma once
 
 #include <xapian.h>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsdex/common/analyzer.h"
+#include "newsdex/searcher/request.h"
 
 namespace newsdex::searcher {
 
@@ -19,11 +20,13 @@ struct BuiltQuery {
   Xapian::Stem stemmer;               ///< the stemmer used (for snippets)
   std::string language;               ///< stemmer language actually used
   std::vector<std::string> warnings;  ///< repairs, in words
-  bool match_all = false;             ///< the query had no search terms
+  std::string suggestion;             ///< spelling-corrected query, or empty
+  bool has_words = false;             ///< the query has words to rank by
 };
 
-/// Parses query strings with Xapian's QueryParser after putting their words
-/// through the Analyzer (see query_rewriter.h). Not thread-safe.
+/// Parses queries with Xapian's QueryParser after putting their words
+/// through the Analyzer (see query_rewriter.h), and adds the request's
+/// filters. Holds the field processors QueryParser borrows. Not thread-safe.
 class QueryBuilder {
  public:
   explicit QueryBuilder(Analyzer& analyzer);
@@ -31,13 +34,18 @@ class QueryBuilder {
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-  /// @param language stemming language; empty = the analyzer's default
-  BuiltQuery build(const Xapian::Database& db, std::string_view query, std::string_view language);
+  /// @throws ConfigError for an invalid filter, since or until in `request`
+  BuiltQuery build(const Xapian::Database& db, const SearchRequest& request);
 
  private:
+  Xapian::Query parse(const Xapian::Database& db, const SearchRequest& request, BuiltQuery& built);
+  Xapian::Query filters(const SearchRequest& request) const;
+
   Analyzer& analyzer_;
   // Owned here and lent to each QueryParser, which only borrows them.
   std::vector<std::pair<std::string, std::unique_ptr<Xapian::FieldProcessor>>> field_processors_;
+  // Where the date field processor reports a bad date during a parse.
+  std::vector<std::string> parse_warnings_;
 };
 
 }  // namespace newsdex::searcher

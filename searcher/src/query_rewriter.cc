@@ -7,14 +7,24 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_delimiter(char c) { return is_space(c) || c == '"' || c == '(' || c == ')'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool is_operator(std::string_view word) {
-  static constexpr std::string_view kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+enum class Kind { kTerm, kBinaryOperator, kNot, kOpen, kClose };
+
+// One syntactic unit of the query; terms and phrases are already in the form
+// QueryParser will read ("+title:\"u s\"").
+struct Piece {
+  Kind kind;
+  std::string text;
+};
+
+// AND, OR, XOR, NEAR, ADJ, and NEAR/5, ADJ/3.
+bool is_binary_operator(std::string_view word) {
+  static constexpr std::string_view kOperators[] = {"AND", "OR", "XOR", "NEAR", "ADJ"};
   for (std::string_view op : kOperators) {
     if (word == op) return true;
-    // NEAR/5, ADJ/3
-    if (word.size() > op.size() + 1 && word.compare(0, op.size(), op) == 0 &&
-        word[op.size()] == '/' &&
+    if ((op == "NEAR" || op == "ADJ") && word.size() > op.size() + 1 &&
+        word.compare(0, op.size(), op) == 0 && word[op.size()] == '/' &&
         std::all_of(word.begin() + static_cast<std::ptrdiff_t>(op.size()) + 1, word.end(),
                     [](char c) { return c >= '0' && c <= '9'; })) {
       return true;
@@ -27,92 +37,241 @@ bool contains(const std::vector<std::string_view>& names, std::string_view name)
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
 class Rewriter {
  public:
-  Rewriter(Analyzer& analyzer, const QueryFields& fields) : analyzer_(analyzer), fields_(fields) {}
+  Rewriter(Analyzer& analyzer, const QueryFields& fields, std::vector<std::string>& warnings)
+      : analyzer_(analyzer), fields_(fields), warnings_(warnings) {}
 
   std::string run(std::string_view query) {
-    std::size_t i = 0;
-    while (i < query.size()) {
-      const char c = query[i];
-      if (is_space(c) || c == '(' || c == ')') {
-        out_.push_back(c);
-        ++i;
-      } else if (c == '"') {
-        in_phrase_ = !in_phrase_;
-        out_.push_back(c);
-        ++i;
-      } else {
-        std::size_t end = i;
-        while (end < query.size() && !is_delimiter(query[end])) ++end;
-        word(query.substr(i, end - i));
-        i = end;
-      }
+    query_ = query;
+    lex();
+    balance_brackets();
+    drop_operators_without_operands();
+    std::string out;
+    for (const Piece& piece : pieces_) {
+      if (!out.empty()) out.push_back(' ');
+      out += piece.text;
     }
-    return std::move(out_);
+    return out;
   }
 
  private:
-  void word(std::string_view text) {
-    if (!in_phrase_) {
-      if (is_operator(text)) {
-        out_.append(text);
-        return;
-      }
-      if (text.front() == '+' || text.front() == '-') {
-        out_.push_back(text.front());
-        text.remove_prefix(1);
-        if (text.empty()) return;
-      }
-      const std::size_t colon = text.find(':');
-      if (colon != std::string_view::npos && colon > 0) {
-        const std::string_view field = text.substr(0, colon);
-        if (contains(fields_.verbatim, field)) {
-          out_.append(text);
-          return;
-        }
-        if (contains(fields_.text, field)) {
-          out_.append(text.substr(0, colon + 1));
-          text.remove_prefix(colon + 1);
-          if (text.empty()) return;  // `title:"..."`: the phrase follows
-        }
-      }
+  void warn(std::string message) {
+    if (std::find(warnings_.begin(), warnings_.end(), message) == warnings_.end()) {
+      warnings_.push_back(std::move(message));
     }
-    free_text(text);
   }
 
-  void free_text(std::string_view text) {
+  bool at_end() const { return pos_ >= query_.size(); }
+
+  // Reads the text of a phrase whose opening quote is at pos_; leaves pos_
+  // after the closing quote.
+  std::string_view read_phrase() {
+    const std::size_t start = ++pos_;
+    const std::size_t close = query_.find('"', start);
+    if (close == std::string_view::npos) {
+      warn("unbalanced quote: the phrase was closed at the end of the query");
+      pos_ = query_.size();
+      return query_.substr(start);
+    }
+    pos_ = close + 1;
+    return query_.substr(start, close - start);
+  }
+
+  void lex() {
+    while (!at_end()) {
+      const char c = query_[pos_];
+      if (is_space(c)) {
+        ++pos_;
+      } else if (c == '(') {
+        pieces_.push_back({Kind::kOpen, "("});
+        ++pos_;
+      } else if (c == ')') {
+        pieces_.push_back({Kind::kClose, ")"});
+        ++pos_;
+      } else if (c == '"') {
+        add_phrase("", read_phrase());
+      } else {
+        const std::size_t start = pos_;
+        while (!at_end() && !is_delimiter(query_[pos_])) ++pos_;
+        word(query_.substr(start, pos_ - start));
+      }
+    }
+  }
+
+  void add_phrase(const std::string& lead, std::string_view text) {
+    const std::string terms = analysed(text);
+    if (terms.empty()) {
+      warn("empty phrase ignored");
+      return;
+    }
+    pieces_.push_back({Kind::kTerm, lead + quote(terms)});
+  }
+
+  // The analyzer's terms of `text`, space-separated.
+  std::string analysed(std::string_view text) {
+    tokens_.clear();
+    analyzer_.tokenize(text, tokens_, 0);
+    std::string joined;
+    for (const Token& token : tokens_) {
+      if (!joined.empty()) joined.push_back(' ');
+      joined += token.term;
+    }
+    return joined;
+  }
+
+  bool phrase_follows() const { return !at_end() && query_[pos_] == '"'; }
+
+  void word(std::string_view text) {
+    if (text == "NOT") {
+      pieces_.push_back({Kind::kNot, "NOT"});
+      return;
+    }
+    if (is_binary_operator(text)) {
+      pieces_.push_back({Kind::kBinaryOperator, std::string(text)});
+      return;
+    }
+    std::string lead;
+    if (text.front() == '+' || text.front() == '-') {
+      lead.push_back(text.front());
+      text.remove_prefix(1);
+      if (text.empty()) {
+        if (phrase_follows()) add_phrase(lead, read_phrase());
+        return;
+      }
+    }
+    const std::size_t colon = text.find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+      const std::string_view field = text.substr(0, colon);
+      const std::string_view value = text.substr(colon + 1);
+      if (contains(fields_.verbatim, field)) {
+        filter(lead, field, value);
+        return;
+      }
+      if (contains(fields_.text, field)) {
+        lead += std::string(field) + ":";
+        if (value.empty()) {
+          if (phrase_follows()) {
+            add_phrase(lead, read_phrase());
+          } else {
+            warn("'" + std::string(field) + ":' without a word ignored");
+          }
+          return;
+        }
+        text = value;
+      } else if (std::all_of(field.begin(), field.end(), is_ascii_letter)) {
+        warn("unknown field '" + std::string(field) + ":' searched as words");
+      }
+    }
+    free_text(lead, text);
+  }
+
+  // field:value of a filter field; the value is passed on verbatim.
+  void filter(const std::string& lead, std::string_view field, std::string_view value) {
+    const std::string prefix = lead + std::string(field) + ":";
+    if (!value.empty()) {
+      pieces_.push_back({Kind::kTerm, prefix + std::string(value)});
+    } else if (phrase_follows()) {
+      const std::string_view quoted = read_phrase();
+      if (quoted.empty()) {
+        warn("'" + std::string(field) + ":' without a value ignored");
+      } else {
+        pieces_.push_back({Kind::kTerm, prefix + quote(quoted)});
+      }
+    } else {
+      warn("'" + std::string(field) + ":' without a value ignored");
+    }
+  }
+
+  void free_text(const std::string& lead, std::string_view text) {
     bool wildcard = false;
-    if (!in_phrase_ && text.size() > 1 && text.back() == '*') {
+    if (text.size() > 1 && text.back() == '*') {
       wildcard = true;
       text.remove_suffix(1);
     }
-    tokens_.clear();
-    analyzer_.tokenize(text, tokens_, 0);
-    if (tokens_.empty()) {
-      return;  // nothing searchable, e.g. "&" or "--"
+    const std::string terms = analysed(text);
+    if (terms.empty()) return;  // nothing searchable, e.g. "&" or "--"
+    if (tokens_.size() == 1) {
+      pieces_.push_back({Kind::kTerm, lead + terms + (wildcard ? "*" : "")});
+    } else {
+      pieces_.push_back({Kind::kTerm, lead + quote(terms)});
     }
-    const bool as_phrase = tokens_.size() > 1 && !in_phrase_;
-    if (as_phrase) out_.push_back('"');
-    for (std::size_t k = 0; k < tokens_.size(); ++k) {
-      if (k > 0) out_.push_back(' ');
-      out_.append(tokens_[k].term);
+  }
+
+  void balance_brackets() {
+    std::vector<Piece> kept;
+    int depth = 0;
+    for (Piece& piece : pieces_) {
+      if (piece.kind == Kind::kOpen) ++depth;
+      if (piece.kind == Kind::kClose) {
+        if (depth == 0) {
+          warn("unmatched ')' ignored");
+          continue;
+        }
+        --depth;
+      }
+      kept.push_back(std::move(piece));
     }
-    if (as_phrase) out_.push_back('"');
-    if (wildcard && !as_phrase) out_.push_back('*');
+    if (depth > 0) {
+      warn("unclosed '(' closed at the end of the query");
+      for (; depth > 0; --depth) kept.push_back({Kind::kClose, ")"});
+    }
+    pieces_ = std::move(kept);
+  }
+
+  // Removes operators missing an operand and brackets with nothing inside,
+  // until none is left (one removal can expose another).
+  void drop_operators_without_operands() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t i = 0; i < pieces_.size(); ++i) {
+        const Kind kind = pieces_[i].kind;
+        const Kind* before = i > 0 ? &pieces_[i - 1].kind : nullptr;
+        const Kind* after = i + 1 < pieces_.size() ? &pieces_[i + 1].kind : nullptr;
+        const bool operand_after =
+            after != nullptr &&
+            (*after == Kind::kTerm || *after == Kind::kOpen || *after == Kind::kNot);
+        bool drop = false;
+        if (kind == Kind::kBinaryOperator) {
+          const bool operand_before =
+              before != nullptr && (*before == Kind::kTerm || *before == Kind::kClose);
+          drop = !operand_before || !operand_after;
+          if (drop) warn("'" + pieces_[i].text + "' needs a term on each side; ignored");
+        } else if (kind == Kind::kNot) {
+          drop = !operand_after || *after == Kind::kNot;
+          if (drop) warn("'NOT' needs a term after it; ignored");
+        } else if (kind == Kind::kOpen && after != nullptr && *after == Kind::kClose) {
+          warn("empty brackets ignored");
+          pieces_.erase(pieces_.begin() + static_cast<std::ptrdiff_t>(i),
+                        pieces_.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+          changed = true;
+          break;
+        }
+        if (drop) {
+          pieces_.erase(pieces_.begin() + static_cast<std::ptrdiff_t>(i));
+          changed = true;
+          break;
+        }
+      }
+    }
   }
 
   Analyzer& analyzer_;
   const QueryFields& fields_;
-  std::string out_;
+  std::vector<std::string>& warnings_;
+  std::string_view query_;
+  std::size_t pos_ = 0;
+  std::vector<Piece> pieces_;
   std::vector<Token> tokens_;
-  bool in_phrase_ = false;
 };
 
 }  // namespace
 
-std::string rewrite_query(std::string_view query, Analyzer& analyzer, const QueryFields& fields) {
-  return Rewriter(analyzer, fields).run(query);
+std::string rewrite_query(std::string_view query, Analyzer& analyzer, const QueryFields& fields,
+                          std::vector<std::string>& warnings) {
+  return Rewriter(analyzer, fields, warnings).run(query);
 }
 
 }  // namespace newsdex::searcher

@@ -1,16 +1,21 @@
-// query_rewriter.h (internal) — puts the words of a query through the
-// Analyzer before Xapian's QueryParser sees them.
+// query_rewriter.h (internal) — repairs a query and puts its words through
+// the Analyzer before Xapian's QueryParser sees it.
 //
 // QueryParser has its own word splitter; the indexer uses newsdex's Analyzer.
 // To make a query word always meet the term it was indexed as, every word of
 // free text is replaced by the analyzer's terms, while the query syntax
-// (quotes, brackets, operators, field:, +/-, trailing *) is kept as written.
-// A word the analyzer splits into several terms ("U.S.", "芯片出口") becomes a
-// quoted phrase so its parts must still stand together.
+// (quotes, brackets, operators, field:, +/-, trailing *) is kept. A word the
+// analyzer splits into several terms ("U.S.", "芯片出口") becomes a quoted
+// phrase so its parts must still stand together.
+//
+// On the way, what QueryParser would reject or misread is repaired, with a
+// warning in words: unbalanced quotes and brackets, operators missing an
+// operand, unknown fields, fields without a value, empty phrases.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsdex/common/analyzer.h"
 
@@ -24,7 +29,9 @@ struct QueryFields {
   std::vector<std::string_view> verbatim;
 };
 
-/// Rewrites `query` for QueryParser as described above.
-std::string rewrite_query(std::string_view query, Analyzer& analyzer, const QueryFields& fields);
+/// Rewrites `query` for QueryParser as described above, appending a warning
+/// to `warnings` for each repair.
+std::string rewrite_query(std::string_view query, Analyzer& analyzer, const QueryFields& fields,
+                          std::vector<std::string>& warnings);
 
 }  // namespace newsdex::searcher

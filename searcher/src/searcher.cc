@@ -5,6 +5,7 @@
 #include <chrono>
 #include <set>
 
+#include "facets.h"
 #include "highlight.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
@@ -20,6 +21,9 @@ constexpr int kMaxAttempts = 5;
 
 // Below this many matches, totals are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 1000;
+// With facets, every match up to this many is counted, so facet counts (and
+// totals) are exact; beyond it they are estimates from a sample.
+constexpr Xapian::doccount kExactFacetsUpTo = 100000;
 
 Xapian::Database open_readable(const std::string& path) {
   try {
@@ -97,27 +101,29 @@ class Searcher::Impl {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;
     result.query = request.query;
-    BuiltQuery built = query_builder_.build(db_, request.query, request.language);
-    result.warnings = built.warnings;
+    BuiltQuery built = query_builder_.build(db_, request);
+    result.warnings = std::move(built.warnings);
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (built.match_all) {
-      // Nothing to rank by: newest first, as a news reader expects.
-      enquire.set_sort_by_value(schema::kSlotTimestamp, true);
-    } else {
-      // Equal scores (e.g. pure filters) fall back to recency.
-      enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
-    }
-    const Xapian::doccount check_at_least =
-        std::max<Xapian::doccount>(kExactTotalsUpTo, request.offset + request.limit);
+    // Kept alive until the MSet is read: the Enquire only borrows it.
+    Xapian::MultiValueKeyMaker oldest_first;
+    set_sort(enquire, oldest_first, request.sort, built.has_words);
+    FacetCounter facet_counter(request.facets);
+    facet_counter.attach(enquire);
+
+    const Xapian::doccount check_at_least = std::max<Xapian::doccount>(
+        request.facets.empty() ? kExactTotalsUpTo : kExactFacetsUpTo,
+        request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
     result.total_estimate = mset.get_matches_estimated();
     result.total_lower_bound = mset.get_matches_lower_bound();
     result.total_upper_bound = mset.get_matches_upper_bound();
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
+    result.facets = facet_counter.facets(mset);
+    if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
     const QueryTerms terms(built.query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -128,12 +134,27 @@ class Searcher::Impl {
     return result;
   }
 
+  static void set_sort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& oldest_first,
+                       SortOrder order, bool has_words) {
+    if (order == SortOrder::kRelevance && has_words) {
+      // Equal scores (e.g. only filters matched) fall back to recency.
+      enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
+    } else if (order == SortOrder::kOldest) {
+      // Undated articles sort after every date (an empty value would sort first).
+      oldest_first.add_value(schema::kSlotTimestamp, false, "\xff");
+      enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+    } else {
+      // Newest first; also the order of a query with nothing to rank by.
+      enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, true);
+    }
+  }
+
   Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const BuiltQuery& built,
                const QueryTerms& terms, const SearchRequest& request) {
     Article article = internal::decode_stored_article(it.get_document().get_data());
     Hit hit;
     hit.rank = it.get_rank() + 1;
-    hit.score = built.match_all ? 0.0 : it.get_weight();
+    hit.score = built.has_words ? it.get_weight() : 0.0;
     hit.id = std::move(article.id);
     hit.source = std::move(article.source);
     hit.url = std::move(article.url);

@@ -17,40 +17,64 @@ constexpr std::string_view kTool = "newsdex-search";
 constexpr const char* kUsage = R"(Usage: newsdex-search [options] [QUERY...]
 
 Searches a newsdex index and prints the best matches with highlighted
-snippets. All words must match (stemmed: "exports" finds "exported");
-"quoted words" must stand together; OR, NOT, -word and (groups) work;
-title:word and body:word search one field; source:, author:, topic:,
-place:, lang: and id: filter. An empty query lists the newest articles.
+snippets, and facet counts on request. All words must match (stemmed:
+"exports" finds "exported"); "quoted words" must stand together; OR, NOT,
+-word, (groups), NEAR and word* work; title: and body: search one field;
+source:, author:, topic:, place:, lang:, id: and date: filter. An empty query
+lists the newest articles. The syntax is in docs/query-syntax.md.
 
 Examples:
   newsdex-search chip export
-  newsdex-search '"interest rates" OR inflation' --limit 5
-  newsdex-search 'title:election source:"Global Wire"'
-  newsdex-search --db /srv/news.db --json semiconductors
+  newsdex-search '"export controls" OR sanctions' --sort newest
+  newsdex-search 'title:election date:2021..2022' --facet source
+  newsdex-search chips --source "Global Wire" --since 2023-10 --until 2023-12
+  newsdex-search --facet date:month --facet topic --limit 0 semiconductors
+  newsdex-search --lang de Exporte
+  newsdex-search --json --facet source 'oil prices'
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
             unreadable index), 2 bad command line.
 
 Options)";
 
+void add_filters(const po::variables_map& vm, const char* option, const char* field,
+                 searcher::SearchRequest& request) {
+  if (!vm.count(option)) return;
+  for (const auto& value : vm[option].as<std::vector<std::string>>()) {
+    request.filters.push_back({field, value});
+  }
+}
+
 int run(int argc, char** argv) {
-  std::string db_path;
-  std::vector<std::string> words;
+  std::string db_path, sort = "relevance", language;
+  std::vector<std::string> words, facets;
+  std::uint32_t facet_limit = 10;
   searcher::SearchRequest request;
   po::options_description visible(kUsage);
   cli::add_db_option(visible, db_path);
-  visible.add_options()("limit,n",
-                        po::value<std::uint32_t>(&request.limit)->default_value(request.limit),
-                        "number of results to show")(
-      "offset", po::value<std::uint32_t>(&request.offset)->default_value(request.offset),
-      "results to skip (for paging)")("lang", po::value<std::string>(&request.language),
-                                      "language of the query words, for stemming (default: en)")(
-      "snippet-chars",
-      po::value<std::uint32_t>(&request.snippet_bytes)->default_value(request.snippet_bytes),
-      "snippet length in bytes (0 for none)")("json", "print results as JSON (see docs/json.md)")(
-      "help,h", "show this help")("version", "show the version");
+  using Strings = std::vector<std::string>;
+  // clang-format off
+  visible.add_options()
+      ("limit,n", po::value(&request.limit)->default_value(request.limit), "number of results to show")
+      ("offset", po::value(&request.offset)->default_value(request.offset), "results to skip (for paging)")
+      ("sort", po::value(&sort)->default_value(sort), "relevance, newest or oldest")
+      ("since", po::value(&request.since), "only articles published on or after this date (2024, 2024-03, 2024-03-01)")
+      ("until", po::value(&request.until), "only articles published up to this date")
+      ("source", po::value<Strings>()->composing(), "only this source (repeat for any of several)")
+      ("author", po::value<Strings>()->composing(), "only this author")
+      ("topic", po::value<Strings>()->composing(), "only this topic")
+      ("place", po::value<Strings>()->composing(), "only this place")
+      ("lang", po::value(&language), "only articles in this language (ISO 639-1), query stemmed in it")
+      ("facet,f", po::value(&facets)->composing(), "count by: source, topic, place, lang, date:year, date:month, date:day")
+      ("facet-limit", po::value(&facet_limit), "values per facet (default 10; date facets: all buckets)")
+      ("snippet-chars", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes), "snippet length in bytes (0 for none)")
+      ("no-suggest", "no \"did you mean\" suggestion")
+      ("json", "print results as JSON (see docs/json.md)")
+      ("help,h", "show this help")
+      ("version", "show the version");
+  // clang-format on
   po::options_description hidden;
-  hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
+  hidden.add_options()("query", po::value(&words));
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -66,7 +90,24 @@ int run(int argc, char** argv) {
     return cli::kExitOk;
   }
   po::notify(vm);
+
   for (const auto& word : words) request.query += (request.query.empty() ? "" : " ") + word;
+  request.sort = searcher::parse_sort_order(sort);
+  add_filters(vm, "source", "source", request);
+  add_filters(vm, "author", "author", request);
+  add_filters(vm, "topic", "topic", request);
+  add_filters(vm, "place", "place", request);
+  if (!language.empty()) {
+    request.filters.push_back({"lang", language});
+    request.language = language;
+  }
+  const bool explicit_facet_limit = vm.count("facet-limit") > 0;
+  for (const auto& spec : facets) {
+    auto facet = searcher::FacetRequest::parse(spec, facet_limit);
+    if (facet.field == searcher::FacetField::kDate && !explicit_facet_limit) facet.limit = 0;
+    request.facets.push_back(facet);
+  }
+  request.suggest = vm.count("no-suggest") == 0;
 
   searcher::Searcher searcher(db_path);
   const searcher::SearchResult result = searcher.search(request);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "facet_chart.h"
 #include "newsdex/common/date.h"
 
 namespace newsdex::cli {
@@ -49,6 +50,7 @@ std::string render(const searcher::HighlightedText& text, const TextStyle& style
 void print_text_report(std::ostream& out, const searcher::SearchResult& result,
                        const TextStyle& style) {
   for (const auto& warning : result.warnings) out << "warning: " << warning << "\n";
+  if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "\n";
   const std::string total =
       (result.total_exact ? "" : "about ") + std::to_string(result.total_estimate);
   out << total << (result.total_estimate == 1 ? " result" : " results");
@@ -76,6 +78,10 @@ void print_text_report(std::ostream& out, const searcher::SearchResult& result,
     }
     out << (style.colour ? kReset : "") << "\n";
     if (!hit.snippet.text.empty()) out << "   " << render(hit.snippet, style, "") << "\n";
+  }
+  for (const auto& facet : result.facets) {
+    out << "\n";
+    for (const auto& line : facet_lines(facet, style.colour)) out << line << "\n";
   }
 }
 

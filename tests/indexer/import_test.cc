@@ -41,12 +41,12 @@ TEST(ImportTest, IndexesGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(indexer.document_count(), 2u);
 }
 
-TEST(ImportTest, MissingInputIsAConfigError) {
+TEST(ImportTest, MissingInputIsAnInputError) {
   testing::TempDir dir;
   IndexOptions options;
   options.db_path = dir / "db";
   Indexer indexer(options);
-  EXPECT_THROW(import_inputs(indexer, {dir / "nope.jsonl"}), ConfigError);
+  EXPECT_THROW(import_inputs(indexer, {dir / "nope.jsonl"}), InputError);
 }
 
 TEST(ImportTest, ExpandsDirectoriesInSortedOrder) {

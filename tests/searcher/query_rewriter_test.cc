@@ -5,32 +5,68 @@
 namespace newsdex::searcher {
 namespace {
 
-TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
+const QueryFields kFields{{"title", "body"}, {"source", "date"}};
+
+struct Case {
+  const char* query;
+  const char* expected;
+  const char* warning;  // a substring of the first warning, or "" for none
+};
+
+void check(const Case& c) {
   Analyzer analyzer;
-  const QueryFields fields{{"title", "body"}, {"source", "date"}};
-  struct Case {
-    const char* query;
-    const char* expected;
-  };
+  std::vector<std::string> warnings;
+  EXPECT_EQ(rewrite_query(c.query, analyzer, kFields, warnings), c.expected) << c.query;
+  if (*c.warning == '\0') {
+    EXPECT_TRUE(warnings.empty()) << c.query << ": " << (warnings.empty() ? "" : warnings[0]);
+  } else {
+    ASSERT_FALSE(warnings.empty()) << c.query;
+    EXPECT_NE(warnings[0].find(c.warning), std::string::npos) << c.query << ": " << warnings[0];
+  }
+}
+
+TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
   const Case cases[] = {
-      {"Chip Exports", "chip exports"},
-      {"chips AND (Exports OR imports)", "chips AND (exports OR imports)"},
-      {"\"Chip Exports\" -Müller +Nvidia", "\"chip exports\" -müller +nvidia"},
-      {"U.S. rules", "\"u s\" rules"},
-      {"\"U.S. rules\"", "\"u s rules\""},
-      {"title:Chips body:Exports", "title:chips body:exports"},
-      {"title:U.S.", "title:\"u s\""},
-      {"source:BBC date:2024..2025", "source:BBC date:2024..2025"},
-      {"unknown:Field", "\"unknown field\""},
-      {"semicond*", "semicond*"},
-      {"chips NEAR/3 export", "chips NEAR/3 export"},
-      {"and or not", "and or not"},
-      {"芯片出口", "\"芯 片 出口\""},
-      {"a & b", "a  b"},
-      {"", ""},
+      {"Chip Exports", "chip exports", ""},
+      {"chips AND (Exports OR imports)", "chips AND ( exports OR imports )", ""},
+      {"\"Chip Exports\" -Müller +Nvidia", "\"chip exports\" -müller +nvidia", ""},
+      {"U.S. rules", "\"u s\" rules", ""},
+      {"\"U.S. rules\"", "\"u s rules\"", ""},
+      {"title:Chips body:Exports", "title:chips body:exports", ""},
+      {"title:U.S.", "title:\"u s\"", ""},
+      {"title:\"Chip Exports\"", "title:\"chip exports\"", ""},
+      {"-\"chip exports\"", "-\"chip exports\"", ""},
+      {"source:BBC date:2024..2025", "source:BBC date:2024..2025", ""},
+      {"source:\"Global Wire\"", "source:\"Global Wire\"", ""},
+      {"semicond*", "semicond*", ""},
+      {"chips NEAR/3 export", "chips NEAR/3 export", ""},
+      {"NOT chips", "NOT chips", ""},
+      {"chips AND NOT export", "chips AND NOT export", ""},
+      {"and or not", "and or not", ""},
+      {"芯片出口", "\"芯 片 出口\"", ""},
+      {"a & b", "a b", ""},
+      {"", "", ""},
   };
-  for (const auto& c : cases)
-    EXPECT_EQ(rewrite_query(c.query, analyzer, fields), c.expected) << c.query;
+  for (const auto& c : cases) check(c);
+}
+
+TEST(QueryRewriterTest, RepairsMalformedQueriesWithAWarning) {
+  const Case cases[] = {
+      {"\"chip export", "\"chip export\"", "unbalanced quote"},
+      {"(chip OR export", "( chip OR export )", "unclosed '('"},
+      {"chip) export", "chip export", "unmatched ')'"},
+      {"chip OR", "chip", "'OR' needs a term on each side"},
+      {"AND chip", "chip", "'AND' needs a term on each side"},
+      {"chip AND AND export", "chip AND export", "'AND' needs a term on each side"},
+      {"chip NOT", "chip", "'NOT' needs a term after it"},
+      {"( ) chip", "chip", "empty brackets"},
+      {"(OR)", "", "'OR' needs a term"},
+      {"unknown:Field", "\"unknown field\"", "unknown field 'unknown:'"},
+      {"title: chip", "chip", "'title:' without a word"},
+      {"source: chip", "chip", "'source:' without a value"},
+      {"chip \"\"", "chip", "empty phrase"},
+  };
+  for (const auto& c : cases) check(c);
 }
 
 }  // namespace

@@ -209,15 +209,29 @@ TEST_F(SearchTest, JsonCarriesHitsTotalsAndSpans) {
   const auto json = nlohmann::json::parse(to_json(search("chip export")));
   EXPECT_EQ(json["query"], "chip export");
   EXPECT_EQ(json["total"]["estimate"], 2);
+  EXPECT_EQ(json["total"]["lower"], 2);
+  EXPECT_EQ(json["total"]["upper"], 2);
   EXPECT_EQ(json["total"]["exact"], true);
   const auto& hit = json["hits"][0];
+  EXPECT_EQ(hit["rank"], 1);
   EXPECT_EQ(hit["id"], "phrase");
+  EXPECT_TRUE(hit["score"].is_number());
   EXPECT_EQ(hit["source"], "Harbour Times");
   EXPECT_EQ(hit["published"], "2023-10-17T08:00:00Z");
-  EXPECT_EQ(hit["title"]["text"], "Chip export controls tighten");
-  EXPECT_EQ(hit["title"]["highlights"][0], nlohmann::json::array({0, 4}));
-  EXPECT_TRUE(hit["snippet"]["text"].is_string());
-  EXPECT_TRUE(hit["snippet"]["highlights"].is_array());
+  EXPECT_EQ(hit["url"], "");
+  EXPECT_EQ(hit["title"], "Chip export controls tighten");
+  EXPECT_EQ(hit["title_highlights"][0], nlohmann::json::array({0, 4}));
+  const std::string snippet = hit["snippet"];
+  ASSERT_FALSE(hit["highlights"].empty());
+  for (const auto& span : hit["highlights"]) {
+    const std::size_t start = span[0], end = span[1];
+    ASSERT_LE(end, snippet.size());
+    const std::string word = snippet.substr(start, end - start);
+    EXPECT_TRUE(word == "chip" || word == "export" || word == "Chips") << word;
+  }
+  EXPECT_TRUE(json["facets"].is_object());
+  EXPECT_TRUE(json["suggestion"].is_null());
+  EXPECT_TRUE(json["warnings"].is_array());
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex::schema {
 
@@ -49,6 +50,30 @@ inline constexpr unsigned kSlotSource = 2;
 inline constexpr unsigned kSlotMonth = 3;
 /// ISO 639-1 language code: language facet.
 inline constexpr unsigned kSlotLanguage = 4;
+/// The article's topics as given, joined by kListSeparator: topic facet.
+inline constexpr unsigned kSlotTopics = 5;
+/// The article's places as given, joined by kListSeparator: place facet.
+inline constexpr unsigned kSlotPlaces = 6;
+
+/// Separates the items of a multi-valued slot (ASCII unit separator, which
+/// readers never let through in field values).
+inline constexpr char kListSeparator = '\x1f';
+
+/// Joins items for a multi-valued slot, dropping empty ones and any
+/// separator characters inside an item.
+std::string join_list(const std::vector<std::string>& items);
+
+/// Splits a multi-valued slot into its items, calling `visit` with each.
+template <typename Visitor>
+void for_each_list_item(std::string_view joined, Visitor&& visit) {
+  while (!joined.empty()) {
+    const std::size_t end = joined.find(kListSeparator);
+    const std::string_view item = joined.substr(0, end);
+    if (!item.empty()) visit(item);
+    if (end == std::string_view::npos) break;
+    joined.remove_prefix(end + 1);
+  }
+}
 
 // --- Limits --------------------------------------------------------------------
 /// Xapian's glass backend rejects terms longer than 245 bytes; boolean terms

@@ -45,11 +45,11 @@ struct ImportCallbacks {
 
 /// Expands directories into the input files they contain (sorted, recursive)
 /// and checks that every path exists.
-/// @throws ConfigError naming the first path that does not exist
+/// @throws InputError naming the first path that does not exist
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 
 /// Reads every input into `indexer`, then commits.
-/// @throws ConfigError if an input cannot be opened; IndexError on write failure
+/// @throws InputError if an input cannot be opened; IndexError on write failure
 ImportReport import_inputs(Indexer& indexer, const std::vector<std::string>& paths,
                            const ImportCallbacks& callbacks = {});
 

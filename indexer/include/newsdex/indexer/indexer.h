@@ -26,6 +26,9 @@ struct IndexOptions {
   /// How many times a title word counts compared with a body word, so a title
   /// match outranks a body-only match. Default 3.
   unsigned title_weight = 3;
+  /// Feed Xapian's spelling dictionary with every indexed word, for "did
+  /// you mean" suggestions. Costs indexing time and space. Default true.
+  bool spelling = true;
   /// Text analysis; the searcher must use the same settings.
   AnalyzerOptions analyzer;
 };

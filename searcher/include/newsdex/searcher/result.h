@@ -42,6 +42,23 @@ struct Hit {
   HighlightedText snippet;  ///< a passage of the body around the best matches
 };
 
+/// One value of a facet and how many matching articles have it.
+struct FacetValue {
+  std::string value;  ///< as indexed ("Global Wire"); dates as "2024", "2024-03", "2024-03-01"
+  std::uint64_t count = 0;
+};
+
+/// Counts of one field over all matching articles.
+struct Facet {
+  std::string name;                ///< as requested: "source", "date:month", ...
+  std::vector<FacetValue> values;  ///< by count (dates: by date), cut to the limit
+  /// Number of distinct values before the limit was applied.
+  std::uint64_t distinct_values = 0;
+  /// False when there were too many matches to count them all: the counts
+  /// are then a sample's, scaled to be an estimate.
+  bool exact = true;
+};
+
 /// The outcome of one search.
 struct SearchResult {
   std::string query;  ///< the query as given
@@ -52,6 +69,11 @@ struct SearchResult {
   std::uint64_t total_lower_bound = 0;
   std::uint64_t total_upper_bound = 0;
   bool total_exact = false;
+  /// Facets in the order requested.
+  std::vector<Facet> facets;
+  /// A corrected query when some words look misspelt ("did you mean"), else
+  /// empty.
+  std::string suggestion;
   /// Things the searcher ignored or repaired in the query, in words.
   std::vector<std::string> warnings;
   /// Seconds spent in the search, for display.

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "newsdex/common/analyzer.h"
+#include "newsdex/searcher/request.h"
 #include "newsdex/searcher/result.h"
 
 namespace newsdex::searcher {
@@ -21,20 +22,6 @@ namespace newsdex::searcher {
 struct SearcherOptions {
   /// Text analysis; must equal the indexer's (defaults match).
   AnalyzerOptions analyzer;
-};
-
-/// One query and how to present its results.
-struct SearchRequest {
-  /// The query: words (all must match), "exact phrases", OR, NOT, -word,
-  /// (groups), title:word and body:word. Empty lists every article.
-  std::string query;
-  /// Language whose stemmer applies to the query words (ISO 639-1). Empty:
-  /// the analyzer's default language ("en").
-  std::string language;
-  std::uint32_t offset = 0;  ///< hits to skip (paging). Default 0.
-  std::uint32_t limit = 10;  ///< hits to return. Default 10.
-  /// Target length of each snippet in bytes (0: no snippets). Default 200.
-  std::uint32_t snippet_bytes = 200;
 };
 
 /// Runs searches on one index.

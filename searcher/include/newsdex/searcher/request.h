@@ -1,0 +1,80 @@
+// newsdex/searcher/request.h — what to search for and how to present it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex::searcher {
+
+/// Order of the hits.
+enum class SortOrder {
+  kRelevance,  ///< best BM25 score first; equal scores newest first (default)
+  kNewest,     ///< publication time, newest first; undated articles last
+  kOldest,     ///< publication time, oldest first; undated articles last
+};
+
+/// Parses "relevance", "newest" or "oldest".
+/// @throws ConfigError for anything else
+SortOrder parse_sort_order(std::string_view name);
+
+/// A field that can be counted into facets.
+enum class FacetField { kSource, kTopic, kPlace, kLanguage, kDate };
+
+/// Bucket size of the date facet.
+enum class DateGranularity { kYear, kMonth, kDay };
+
+/// One facet to count over all matching articles.
+struct FacetRequest {
+  FacetField field = FacetField::kSource;
+  DateGranularity granularity = DateGranularity::kMonth;  ///< for kDate only
+  /// Most values to return (0: all). Date facets return buckets in date
+  /// order and keep the latest `limit` of them; others keep the most common.
+  std::uint32_t limit = 10;
+
+  /// Parses "source", "topic", "place", "lang", "date", "date:year",
+  /// "date:month" or "date:day" (as `--facet` takes them).
+  /// @throws ConfigError for an unknown facet
+  static FacetRequest parse(std::string_view spec, std::uint32_t limit = 10);
+
+  /// The name used in results and JSON: "source", "date:month", ...
+  std::string name() const;
+};
+
+/// A filter on one keyword field: articles whose `field` equals `value`
+/// (compared case-insensitively). Filters narrow results without changing
+/// scores; several filters on one field are OR-ed, on different fields AND-ed.
+struct Filter {
+  std::string field;  ///< "source", "author", "topic", "place", "lang" or "id"
+  std::string value;
+};
+
+/// One query and how to present its results. A value type: cheap to copy,
+/// safe to reuse.
+struct SearchRequest {
+  /// The query, in the syntax of docs/query-syntax.md: words (all must
+  /// match), "phrases", OR, NOT, -word, (groups), NEAR, word*, field:value,
+  /// date:2024-01..2024-06. Empty: every article (newest first).
+  std::string query;
+  /// Filters applied on top of the query.
+  std::vector<Filter> filters;
+  /// Only articles published on or after / up to this date ("2024",
+  /// "2024-03", "2024-03-01"; empty: no bound). Same forms as `date:`.
+  std::string since;
+  std::string until;
+  /// Language whose stemmer applies to the query words (ISO 639-1). Empty:
+  /// the analyzer's default language ("en").
+  std::string language;
+  SortOrder sort = SortOrder::kRelevance;
+  std::uint32_t offset = 0;  ///< hits to skip (paging). Default 0.
+  std::uint32_t limit = 10;  ///< hits to return. Default 10.
+  /// Target length of each snippet in bytes (0: no snippets). Default 200.
+  std::uint32_t snippet_bytes = 200;
+  /// Facets to count over all matching articles.
+  std::vector<FacetRequest> facets;
+  /// Suggest a corrected query when a word is not in the index. Default true.
+  bool suggest = true;
+};
+
+}  // namespace newsdex::searcher

@@ -1,0 +1,127 @@
+#include "facets.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "newsdex/common/schema.h"
+
+namespace newsdex::searcher {
+
+void ListValueCountMatchSpy::operator()(const Xapian::Document& doc, double) {
+  ++total_;
+  schema::for_each_list_item(doc.get_value(slot_),
+                             [&](std::string_view item) { ++counts_[std::string(item)]; });
+}
+
+Xapian::MatchSpy* ListValueCountMatchSpy::clone() const {
+  return new ListValueCountMatchSpy(slot_);  // Xapian takes ownership
+}
+
+std::string ListValueCountMatchSpy::name() const { return "newsdex.ListValueCountMatchSpy"; }
+
+namespace {
+
+Xapian::valueno slot_of(FacetField field) {
+  switch (field) {
+    case FacetField::kSource: return schema::kSlotSource;
+    case FacetField::kTopic: return schema::kSlotTopics;
+    case FacetField::kPlace: return schema::kSlotPlaces;
+    case FacetField::kLanguage: return schema::kSlotLanguage;
+    case FacetField::kDate: return schema::kSlotDay;
+  }
+  return schema::kSlotSource;
+}
+
+bool is_multi_valued(FacetField field) {
+  return field == FacetField::kTopic || field == FacetField::kPlace;
+}
+
+// "20231017" -> "2023", "2023-10" or "2023-10-17".
+std::string date_bucket(const std::string& day, DateGranularity granularity) {
+  if (day.size() != 8) return day;
+  switch (granularity) {
+    case DateGranularity::kYear: return day.substr(0, 4);
+    case DateGranularity::kMonth: return day.substr(0, 4) + "-" + day.substr(4, 2);
+    case DateGranularity::kDay:
+      return day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
+  }
+  return day;
+}
+
+}  // namespace
+
+struct FacetCounter::Counted {
+  FacetRequest request;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> single;
+  std::unique_ptr<ListValueCountMatchSpy> list;
+};
+
+FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests) {
+  for (const FacetRequest& request : requests) {
+    Counted counted{request, nullptr, nullptr};
+    if (is_multi_valued(request.field)) {
+      counted.list = std::make_unique<ListValueCountMatchSpy>(slot_of(request.field));
+    } else {
+      counted.single = std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(request.field));
+    }
+    counted_.push_back(std::move(counted));
+  }
+}
+
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+  for (Counted& counted : counted_) {
+    // Borrowed: the spies outlive the Enquire's use of them.
+    if (counted.single) enquire.add_matchspy(counted.single.get());
+    if (counted.list) enquire.add_matchspy(counted.list.get());
+  }
+}
+
+std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) const {
+  std::vector<Facet> facets;
+  for (const Counted& counted : counted_) {
+    const FacetRequest& request = counted.request;
+    std::map<std::string, Xapian::doccount> counts;
+    std::uint64_t seen = 0;
+    if (counted.single) {
+      seen = counted.single->get_total();
+      for (auto it = counted.single->values_begin(); it != counted.single->values_end(); ++it) {
+        std::string value = *it;
+        if (request.field == FacetField::kDate) value = date_bucket(value, request.granularity);
+        counts[value] += it.get_termfreq();
+      }
+    } else {
+      seen = counted.list->total();
+      counts = counted.list->counts();
+    }
+    Facet facet;
+    facet.name = request.name();
+    facet.distinct_values = counts.size();
+    // The spies see only the documents the match examined; when that is
+    // fewer than all matches, scale the counts up to an estimate.
+    const Xapian::doccount matches = mset.get_matches_estimated();
+    facet.exact = seen >= mset.get_matches_upper_bound();
+    const double scale = facet.exact || seen == 0 ? 1.0 : static_cast<double>(matches) / static_cast<double>(seen);
+    for (const auto& [value, count] : counts) {
+      facet.values.push_back({value, static_cast<std::uint64_t>(std::llround(static_cast<double>(count) * scale))});
+    }
+    if (request.field == FacetField::kDate) {
+      // Dates stay in date order; a limit keeps the most recent buckets.
+      if (request.limit > 0 && facet.values.size() > request.limit) {
+        facet.values.erase(facet.values.begin(),
+                           facet.values.end() - static_cast<std::ptrdiff_t>(request.limit));
+      }
+    } else {
+      std::stable_sort(facet.values.begin(), facet.values.end(),
+                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+      if (request.limit > 0 && facet.values.size() > request.limit) {
+        facet.values.resize(request.limit);
+      }
+    }
+    facets.push_back(std::move(facet));
+  }
+  return facets;
+}
+
+}  // namespace newsdex::searcher
