@@ -63,11 +63,13 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   for (const auto& topic : article.topics) {
     doc.add_boolean_term(schema::keyword_term(schema::kTopicPrefix, topic));
   }
-  if (!article.topics.empty()) doc.add_value(schema::kSlotTopics, schema::join_list(article.topics));
+  if (!article.topics.empty())
+    doc.add_value(schema::kSlotTopics, schema::join_list(article.topics));
   for (const auto& place : article.places) {
     doc.add_boolean_term(schema::keyword_term(schema::kPlacePrefix, place));
   }
-  if (!article.places.empty()) doc.add_value(schema::kSlotPlaces, schema::join_list(article.places));
+  if (!article.places.empty())
+    doc.add_value(schema::kSlotPlaces, schema::join_list(article.places));
   if (!language.empty()) {
     doc.add_boolean_term(schema::keyword_term(schema::kLanguagePrefix, language));
     doc.add_value(schema::kSlotLanguage, schema::normalize_keyword(language));

@@ -21,8 +21,8 @@ std::string day_string(long long year, unsigned month, unsigned day) {
 }
 
 unsigned last_day_of_month(long long year, unsigned month) {
-  const long long first_of_next = month == 12 ? days_from_civil(year + 1, 1, 1)
-                                              : days_from_civil(year, month + 1, 1);
+  const long long first_of_next =
+      month == 12 ? days_from_civil(year + 1, 1, 1) : days_from_civil(year, month + 1, 1);
   return civil_from_days(first_of_next - 1).day;
 }
 
@@ -66,8 +66,8 @@ std::optional<std::pair<std::string, std::string>> date_period(std::string_view 
 
 std::optional<Xapian::Query> date_range_query(std::string_view expression, std::string& error) {
   const std::size_t dots = expression.find("..");
-  const std::string_view low_text = dots == std::string_view::npos ? expression
-                                                                   : expression.substr(0, dots);
+  const std::string_view low_text =
+      dots == std::string_view::npos ? expression : expression.substr(0, dots);
   const std::string_view high_text =
       dots == std::string_view::npos ? expression : expression.substr(dots + 2);
   if (low_text.empty() && high_text.empty()) {

@@ -23,11 +23,16 @@ namespace {
 
 Xapian::valueno slot_of(FacetField field) {
   switch (field) {
-    case FacetField::kSource: return schema::kSlotSource;
-    case FacetField::kTopic: return schema::kSlotTopics;
-    case FacetField::kPlace: return schema::kSlotPlaces;
-    case FacetField::kLanguage: return schema::kSlotLanguage;
-    case FacetField::kDate: return schema::kSlotDay;
+    case FacetField::kSource:
+      return schema::kSlotSource;
+    case FacetField::kTopic:
+      return schema::kSlotTopics;
+    case FacetField::kPlace:
+      return schema::kSlotPlaces;
+    case FacetField::kLanguage:
+      return schema::kSlotLanguage;
+    case FacetField::kDate:
+      return schema::kSlotDay;
   }
   return schema::kSlotSource;
 }
@@ -40,8 +45,10 @@ bool is_multi_valued(FacetField field) {
 std::string date_bucket(const std::string& day, DateGranularity granularity) {
   if (day.size() != 8) return day;
   switch (granularity) {
-    case DateGranularity::kYear: return day.substr(0, 4);
-    case DateGranularity::kMonth: return day.substr(0, 4) + "-" + day.substr(4, 2);
+    case DateGranularity::kYear:
+      return day.substr(0, 4);
+    case DateGranularity::kMonth:
+      return day.substr(0, 4) + "-" + day.substr(4, 2);
     case DateGranularity::kDay:
       return day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
   }
@@ -102,9 +109,11 @@ std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) const {
     // fewer than all matches, scale the counts up to an estimate.
     const Xapian::doccount matches = mset.get_matches_estimated();
     facet.exact = seen >= mset.get_matches_upper_bound();
-    const double scale = facet.exact || seen == 0 ? 1.0 : static_cast<double>(matches) / static_cast<double>(seen);
+    const double scale =
+        facet.exact || seen == 0 ? 1.0 : static_cast<double>(matches) / static_cast<double>(seen);
     for (const auto& [value, count] : counts) {
-      facet.values.push_back({value, static_cast<std::uint64_t>(std::llround(static_cast<double>(count) * scale))});
+      facet.values.push_back(
+          {value, static_cast<std::uint64_t>(std::llround(static_cast<double>(count) * scale))});
     }
     if (request.field == FacetField::kDate) {
       // Dates stay in date order; a limit keeps the most recent buckets.

@@ -63,15 +63,14 @@ constexpr KeywordField kKeywordFields[] = {
 };
 
 const QueryFields& query_fields() {
-  static const QueryFields fields{
-      {"title", "body"}, {"source", "author", "topic", "place", "lang", "id", "date"}};
+  static const QueryFields fields{{"title", "body"},
+                                  {"source", "author", "topic", "place", "lang", "id", "date"}};
   return fields;
 }
 
-constexpr unsigned kFlags =
-    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                            Xapian::QueryParser::FLAG_LOVEHATE |
+                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 // A prefix wildcard expands to at most this many terms, the most frequent.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
@@ -99,8 +98,8 @@ std::string_view prefix_of_filter_field(std::string_view field) {
 
 // The bare word of a query token: no +/-, field:, quotes, brackets or *.
 std::string_view bare_word(std::string_view token) {
-  while (!token.empty() && (token.front() == '+' || token.front() == '-' ||
-                            token.front() == '"' || token.front() == '(')) {
+  while (!token.empty() && (token.front() == '+' || token.front() == '-' || token.front() == '"' ||
+                            token.front() == '(')) {
     token.remove_prefix(1);
   }
   if (const auto colon = token.find(':'); colon != std::string_view::npos) {
@@ -119,8 +118,8 @@ bool indexed_in_any_form(const Xapian::Database& db, const Xapian::Stem& stemmer
   const std::string stem = stemmer(plain);
   const std::string title(schema::kTitlePrefix);
   const std::string marker(schema::kStemMarker);
-  return db.term_exists(plain) || db.term_exists(title + plain) ||
-         db.term_exists(marker + stem) || db.term_exists(marker + title + stem);
+  return db.term_exists(plain) || db.term_exists(title + plain) || db.term_exists(marker + stem) ||
+         db.term_exists(marker + title + stem);
 }
 
 std::vector<std::string_view> split_spaces(std::string_view text) {
@@ -223,8 +222,8 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
     query = parser.parse_query(words_only(rewritten), spelling);
   }
   built.warnings.insert(built.warnings.end(), parse_warnings_.begin(), parse_warnings_.end());
-  built.suggestion = confirmed_corrections(db, built.stemmer, rewritten,
-                                           parser.get_corrected_query_string());
+  built.suggestion =
+      confirmed_corrections(db, built.stemmer, rewritten, parser.get_corrected_query_string());
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
     const std::string term = *it;
     // Word terms start with a lower-case letter, a digit or a non-ASCII

@@ -16,6 +16,7 @@ enum class Kind { kTerm, kBinaryOperator, kNot, kOpen, kClose };
 struct Piece {
   Kind kind;
   std::string text;
+  bool is_filter = false;  // field:value of a verbatim (filter) field, unsigned
 };
 
 // AND, OR, XOR, NEAR, ADJ, and NEAR/5, ADJ/3.
@@ -49,6 +50,7 @@ class Rewriter {
     lex();
     balance_brackets();
     drop_operators_without_operands();
+    hoist_filters();
     std::string out;
     for (const Piece& piece : pieces_) {
       if (!out.empty()) out.push_back(' ');
@@ -162,7 +164,12 @@ class Rewriter {
         }
         text = value;
       } else if (std::all_of(field.begin(), field.end(), is_ascii_letter)) {
-        warn("unknown field '" + std::string(field) + ":' searched as words");
+        warn("unknown field '" + std::string(field) + ":' ignored");
+        text = value;
+        if (text.empty()) {
+          if (phrase_follows()) add_phrase(lead, read_phrase());
+          return;
+        }
       }
     }
     free_text(lead, text);
@@ -171,14 +178,15 @@ class Rewriter {
   // field:value of a filter field; the value is passed on verbatim.
   void filter(const std::string& lead, std::string_view field, std::string_view value) {
     const std::string prefix = lead + std::string(field) + ":";
+    const bool is_filter = lead.empty();
     if (!value.empty()) {
-      pieces_.push_back({Kind::kTerm, prefix + std::string(value)});
+      pieces_.push_back({Kind::kTerm, prefix + std::string(value), is_filter});
     } else if (phrase_follows()) {
       const std::string_view quoted = read_phrase();
       if (quoted.empty()) {
         warn("'" + std::string(field) + ":' without a value ignored");
       } else {
-        pieces_.push_back({Kind::kTerm, prefix + quote(quoted)});
+        pieces_.push_back({Kind::kTerm, prefix + quote(quoted), is_filter});
       }
     } else {
       warn("'" + std::string(field) + ":' without a value ignored");
@@ -256,6 +264,36 @@ class Rewriter {
         }
       }
     }
+  }
+
+  // QueryParser binds a filter to its neighbours only, so "a OR b source:x"
+  // would filter b alone. A filter standing free at the top level is meant
+  // for the whole query: move such filters after the rest, bracketed.
+  void hoist_filters() {
+    std::vector<Piece> rest, filters;
+    bool has_operator = false;
+    int depth = 0;
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      const Kind kind = pieces_[i].kind;
+      if (kind == Kind::kOpen) ++depth;
+      if (kind == Kind::kClose) --depth;
+      if (depth == 0 && (kind == Kind::kBinaryOperator || kind == Kind::kNot)) has_operator = true;
+      const bool operator_before = i > 0 && (pieces_[i - 1].kind == Kind::kBinaryOperator ||
+                                             pieces_[i - 1].kind == Kind::kNot);
+      const bool operator_after =
+          i + 1 < pieces_.size() && pieces_[i + 1].kind == Kind::kBinaryOperator;
+      if (depth == 0 && pieces_[i].is_filter && !operator_before && !operator_after) {
+        filters.push_back(pieces_[i]);
+      } else {
+        rest.push_back(pieces_[i]);
+      }
+    }
+    if (!has_operator || filters.empty() || rest.empty()) return;
+    pieces_.clear();
+    pieces_.push_back({Kind::kOpen, "("});
+    pieces_.insert(pieces_.end(), rest.begin(), rest.end());
+    pieces_.push_back({Kind::kClose, ")"});
+    pieces_.insert(pieces_.end(), filters.begin(), filters.end());
   }
 
   Analyzer& analyzer_;

@@ -41,15 +41,22 @@ FacetRequest FacetRequest::parse(std::string_view spec, std::uint32_t limit) {
 
 std::string FacetRequest::name() const {
   switch (field) {
-    case FacetField::kSource: return "source";
-    case FacetField::kTopic: return "topic";
-    case FacetField::kPlace: return "place";
-    case FacetField::kLanguage: return "lang";
+    case FacetField::kSource:
+      return "source";
+    case FacetField::kTopic:
+      return "topic";
+    case FacetField::kPlace:
+      return "place";
+    case FacetField::kLanguage:
+      return "lang";
     case FacetField::kDate:
       switch (granularity) {
-        case DateGranularity::kYear: return "date:year";
-        case DateGranularity::kMonth: return "date:month";
-        case DateGranularity::kDay: return "date:day";
+        case DateGranularity::kYear:
+          return "date:year";
+        case DateGranularity::kMonth:
+          return "date:month";
+        case DateGranularity::kDay:
+          return "date:day";
       }
   }
   return "unknown";

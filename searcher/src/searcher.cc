@@ -74,6 +74,9 @@ class Searcher::Impl {
   SearchResult search(const SearchRequest& request) {
     for (int attempt = 1;; ++attempt) {
       try {
+        // Cheap when nothing changed; otherwise every search sees the
+        // latest commit instead of the snapshot the Searcher opened.
+        db_.reopen();
         return search_once(request);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) {
@@ -113,9 +116,9 @@ class Searcher::Impl {
     FacetCounter facet_counter(request.facets);
     facet_counter.attach(enquire);
 
-    const Xapian::doccount check_at_least = std::max<Xapian::doccount>(
-        request.facets.empty() ? kExactTotalsUpTo : kExactFacetsUpTo,
-        request.offset + request.limit);
+    const Xapian::doccount check_at_least =
+        std::max<Xapian::doccount>(request.facets.empty() ? kExactTotalsUpTo : kExactFacetsUpTo,
+                                   request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
     result.total_estimate = mset.get_matches_estimated();

@@ -34,17 +34,17 @@ std::string next_bucket(const std::string& value) {
 }
 
 bool is_date_bucket(const std::string& value) {
-  const bool digits = value.size() >= 4 && std::all_of(value.begin(), value.begin() + 4, [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits = value.size() >= 4 && std::all_of(value.begin(), value.begin() + 4,
+                                                       [](char c) { return c >= '0' && c <= '9'; });
   return digits && (value.size() == 4 || value.size() == 7 || value.size() == 10);
 }
 
 // Display width of a UTF-8 string, counting each code point as one column
 // (good enough for the Latin and block characters used here).
 std::size_t columns(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 std::string pad(const std::string& text, std::size_t width) {
@@ -81,7 +81,8 @@ std::string sparkline(const std::vector<searcher::FacetValue>& buckets, std::siz
   std::vector<std::uint64_t> sums;
   for (std::size_t i = 0; i < buckets.size(); i += per_column) {
     std::uint64_t sum = 0;
-    for (std::size_t j = i; j < std::min(buckets.size(), i + per_column); ++j) sum += buckets[j].count;
+    for (std::size_t j = i; j < std::min(buckets.size(), i + per_column); ++j)
+      sum += buckets[j].count;
     sums.push_back(sum);
   }
   const std::uint64_t max = *std::max_element(sums.begin(), sums.end());
@@ -120,8 +121,9 @@ std::vector<std::string> facet_lines(const searcher::Facet& facet, bool colour) 
   const bool is_date = facet.name.rfind("date", 0) == 0;
   std::vector<searcher::FacetValue> values = is_date ? fill_date_gaps(facet.values) : facet.values;
   if (is_date) {
-    const auto peak = std::max_element(values.begin(), values.end(),
-                                       [](const auto& a, const auto& b) { return a.count < b.count; });
+    const auto peak =
+        std::max_element(values.begin(), values.end(),
+                         [](const auto& a, const auto& b) { return a.count < b.count; });
     char summary[160];
     std::snprintf(summary, sizeof summary, " %s … %s, peak %s (%llu)", values.front().value.c_str(),
                   values.back().value.c_str(), peak->value.c_str(),
@@ -142,7 +144,8 @@ std::vector<std::string> facet_lines(const searcher::Facet& facet, bool colour) 
   for (const auto& value : values) {
     char count[24];
     std::snprintf(count, sizeof count, "%6llu ", static_cast<unsigned long long>(value.count));
-    lines.push_back("  " + pad(value.value, label_width) + count + bar(value.count, max, kBarWidth));
+    lines.push_back("  " + pad(value.value, label_width) + count +
+                    bar(value.count, max, kBarWidth));
   }
   return lines;
 }

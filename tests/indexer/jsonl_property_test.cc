@@ -27,10 +27,18 @@ std::string mutate(std::string line, std::mt19937& random) {
     std::uniform_int_distribution<std::size_t> at(0, line.size() - 1);
     const std::size_t pos = at(random);
     switch (kind(random)) {
-      case 0: line[pos] = static_cast<char>(byte(random)); break;
-      case 1: line.erase(pos, 1); break;
-      case 2: line.insert(pos, 1, static_cast<char>(byte(random))); break;
-      default: line.resize(pos); break;  // truncation
+      case 0:
+        line[pos] = static_cast<char>(byte(random));
+        break;
+      case 1:
+        line.erase(pos, 1);
+        break;
+      case 2:
+        line.insert(pos, 1, static_cast<char>(byte(random)));
+        break;
+      default:
+        line.resize(pos);
+        break;  // truncation
     }
   }
   // A newline inside the mutated text would split it; keep one record a line.

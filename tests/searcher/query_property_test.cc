@@ -14,10 +14,12 @@ namespace {
 
 // Pieces a query is made of, weighted towards the syntax that breaks parsers.
 const char* const kPieces[] = {
-    "chip", "export", "Exports", "U.S.", "芯片", "Müller", "\"", "\"", "(", ")", " ", " ", " ",
-    "AND", "OR", "NOT", "XOR", "NEAR", "NEAR/2", "ADJ/1", "+", "-", "*", "title:", "body:",
-    "source:", "author:", "topic:", "place:", "lang:", "id:", "date:", "unknown:", "..", ":",
-    "'", "\\", "&", "|", "!", "~", "^", "\t", "\n", "\xff", "\xc3", "\x01", "\x02", "0", "1987",
+    "chip",   "export", "Exports", "U.S.", "芯片",  "Müller",   "\"",    "\"",      "(",
+    ")",      " ",      " ",       " ",    "AND",   "OR",       "NOT",   "XOR",     "NEAR",
+    "NEAR/2", "ADJ/1",  "+",       "-",    "*",     "title:",   "body:", "source:", "author:",
+    "topic:", "place:", "lang:",   "id:",  "date:", "unknown:", "..",    ":",       "'",
+    "\\",     "&",      "|",       "!",    "~",     "^",        "\t",    "\n",      "\xff",
+    "\xc3",   "\x01",   "\x02",    "0",    "1987",
 };
 
 std::string random_query(std::mt19937& random) {

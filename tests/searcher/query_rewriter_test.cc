@@ -45,6 +45,11 @@ TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
       {"and or not", "and or not", ""},
       {"芯片出口", "\"芯 片 出口\"", ""},
       {"a & b", "a b", ""},
+      {"a OR b source:X", "( a OR b ) source:X", ""},
+      {"source:X a OR b", "( a OR b ) source:X", ""},
+      {"source:X OR source:Y a", "source:X OR source:Y a", ""},
+      {"a source:X", "a source:X", ""},
+      {"(a OR b) source:X", "( a OR b ) source:X", ""},
       {"", "", ""},
   };
   for (const auto& c : cases) check(c);
@@ -61,7 +66,8 @@ TEST(QueryRewriterTest, RepairsMalformedQueriesWithAWarning) {
       {"chip NOT", "chip", "'NOT' needs a term after it"},
       {"( ) chip", "chip", "empty brackets"},
       {"(OR)", "", "'OR' needs a term"},
-      {"unknown:Field", "\"unknown field\"", "unknown field 'unknown:'"},
+      {"unknown:Field", "field", "unknown field 'unknown:'"},
+      {"+unknown:\"Chip Exports\"", "+\"chip exports\"", "unknown field 'unknown:'"},
       {"title: chip", "chip", "'title:' without a word"},
       {"source: chip", "chip", "'source:' without a value"},
       {"chip \"\"", "chip", "empty phrase"},

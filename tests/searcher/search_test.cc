@@ -197,8 +197,27 @@ TEST_F(SearchTest, SeesCommitsMadeAfterOpening) {
     index.add(article("okapi", "Global Wire", "Okapi sighted", "A rare okapi.", "2024-01-01"));
     index.commit();
   }
-  // A fresh Searcher sees the new article at once.
-  EXPECT_EQ(ids(Searcher(db_path_).search(request)), std::vector<std::string>{"okapi"});
+  // The same Searcher sees the new article at once.
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"okapi"});
+}
+
+TEST_F(SearchTest, KeepsWorkingWhileAnIndexerCommitsRepeatedly) {
+  Searcher searcher(db_path_);
+  SearchRequest request;
+  request.query = "gazelle";
+  indexer::IndexOptions options;
+  options.db_path = db_path_;
+  indexer::Indexer index(options);
+  // Xapian keeps few old revisions: a reader left behind by several commits
+  // gets DatabaseModifiedError, which the Searcher must absorb.
+  for (int i = 0; i < 6; ++i) {
+    index.add(article("gazelle-" + std::to_string(i), "Global Wire", "Gazelle herd",
+                      "Gazelles crossed the plain.", "2024-02-0" + std::to_string(i + 1)));
+    index.commit();
+    SearchResult result;
+    ASSERT_NO_THROW(result = searcher.search(request));
+    EXPECT_EQ(result.total_estimate, static_cast<std::uint64_t>(i + 1));
+  }
 }
 
 TEST_F(SearchTest, MissingIndexIsAnIndexError) {

@@ -28,8 +28,9 @@ struct SearcherOptions {
 ///
 /// Ownership and threads: a Searcher owns its open index. It must not be used
 /// by two threads at once; open one Searcher per thread (opening is cheap).
-/// When an indexer commits while a search runs, the Searcher reopens the
-/// index and retries, so callers never see Xapian's DatabaseModifiedError.
+/// Each search sees the index as of the latest commit. When an indexer
+/// commits while a search runs, the Searcher reopens the index and retries,
+/// so callers never see Xapian's DatabaseModifiedError.
 class Searcher {
  public:
   /// Opens the index at `db_path` for reading.
