@@ -121,6 +121,83 @@ TEST_F(CliTest, ErrorsAreOneLineWithDocumentedExitCodes) {
   EXPECT_EQ(run(kIndex).exit_code, 2);
 }
 
+class IndexedCliTest : public CliTest {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  }
+  nlohmann::json search_json(const std::string& arguments) {
+    const ToolRun search = run(kSearch + " --json --db " + db() + " " + arguments);
+    EXPECT_EQ(search.exit_code, 0) << search.out;
+    return nlohmann::json::parse(search.out);
+  }
+};
+
+TEST_F(IndexedCliTest, JsonHasEveryDocumentedKey) {
+  const auto json = search_json("--facet source --facet date:month chip export");
+  for (const char* key : {"query", "total", "hits", "facets", "suggestion", "warnings"}) {
+    EXPECT_TRUE(json.contains(key)) << key;
+  }
+  for (const char* key : {"estimate", "lower", "upper"}) EXPECT_TRUE(json["total"].contains(key));
+  for (const char* key : {"rank", "id", "score", "title", "source", "published", "url", "snippet",
+                          "highlights"}) {
+    EXPECT_TRUE(json["hits"][0].contains(key)) << key;
+  }
+  ASSERT_TRUE(json["facets"]["source"].is_array());
+  EXPECT_TRUE(json["facets"]["source"][0].contains("value"));
+  EXPECT_TRUE(json["facets"]["source"][0].contains("count"));
+  EXPECT_TRUE(json["facets"]["date:month"].is_array());
+  EXPECT_TRUE(json["suggestion"].is_null());
+}
+
+TEST_F(IndexedCliTest, FacetCountEqualsDrillDownTotal) {
+  const auto facets = search_json("--facet source --limit 0 chip export")["facets"]["source"];
+  ASSERT_FALSE(facets.empty());
+  for (const auto& value : facets) {
+    const std::string source = value["value"];
+    const auto narrowed = search_json("--source " + quoted(source) + " chip export");
+    EXPECT_EQ(narrowed["total"]["estimate"], value["count"]) << source;
+  }
+}
+
+TEST_F(IndexedCliTest, SortAndDateOptions) {
+  const auto newest = search_json("--sort newest --since 2022 --until 2023-06 --limit 50");
+  ASSERT_GT(newest["hits"].size(), 1u);
+  std::string previous = "9999";
+  for (const auto& hit : newest["hits"]) {
+    const std::string published = hit["published"];
+    EXPECT_LE(published, previous);
+    EXPECT_GE(published.substr(0, 4), "2022");
+    EXPECT_LE(published.substr(0, 7), "2023-06");
+    previous = published;
+  }
+}
+
+TEST_F(IndexedCliTest, MisspellingAndRepairAreReported) {
+  EXPECT_EQ(search_json("electoin")["suggestion"], "election");
+  const auto repaired = search_json(quoted("\"chip export"));
+  EXPECT_FALSE(repaired["warnings"].empty());
+  EXPECT_FALSE(repaired["hits"].empty());
+  const ToolRun text = run(kSearch + " --db " + db() + " electoin");
+  EXPECT_NE(text.out.find("Did you mean: election"), std::string::npos) << text.out;
+}
+
+TEST_F(IndexedCliTest, TerminalFacetsShowBarsAndATimeline) {
+  const ToolRun text =
+      run(kSearch + " --db " + db() + " --facet source --facet date:month --limit 1 chip");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("source\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("█"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("date:month "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("peak "), std::string::npos) << text.out;
+}
+
+TEST_F(IndexedCliTest, BadOptionValuesAreUsageErrors) {
+  EXPECT_EQ(run(kSearch + " --db " + db() + " --sort sideways chip").exit_code, 2);
+  EXPECT_EQ(run(kSearch + " --db " + db() + " --facet colour chip").exit_code, 2);
+  EXPECT_EQ(run(kSearch + " --db " + db() + " --since yesterday chip").exit_code, 2);
+}
+
 TEST_F(CliTest, HelpAndVersion) {
   for (const std::string& tool : {kIndex, kSearch}) {
     const ToolRun help = run(tool + " --help");
