@@ -21,9 +21,6 @@ constexpr int kMaxAttempts = 5;
 
 // Below this many matches, totals are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 1000;
-// With facets, every match up to this many is counted, so facet counts (and
-// totals) are exact; beyond it they are estimates from a sample.
-constexpr Xapian::doccount kExactFacetsUpTo = 100000;
 
 Xapian::Database open_readable(const std::string& path) {
   try {
@@ -67,6 +64,7 @@ class Searcher::Impl {
  public:
   Impl(const std::string& path, SearcherOptions options)
       : path_(path),
+        exact_facet_matches_(options.exact_facet_matches),
         db_(open_readable(path)),
         analyzer_(options.analyzer),
         query_builder_(analyzer_) {}
@@ -117,7 +115,7 @@ class Searcher::Impl {
     facet_counter.attach(enquire);
 
     const Xapian::doccount check_at_least =
-        std::max<Xapian::doccount>(request.facets.empty() ? kExactTotalsUpTo : kExactFacetsUpTo,
+        std::max<Xapian::doccount>(request.facets.empty() ? kExactTotalsUpTo : exact_facet_matches_,
                                    request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
@@ -180,6 +178,7 @@ class Searcher::Impl {
   }
 
   std::string path_;
+  Xapian::doccount exact_facet_matches_;
   Xapian::Database db_;
   Analyzer analyzer_;
   QueryBuilder query_builder_;

@@ -13,11 +13,16 @@ constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kMatch = "\x1b[1;33m";
 constexpr const char* kReset = "\x1b[0m";
 
-// Snippets keep the body's line breaks; a terminal listing reads better flat.
+// Snippets keep the body's line breaks and indentation; a terminal listing
+// reads better with each run of white space as one space.
 std::string flatten(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out.push_back(space ? ' ' : c);
+  }
   return out;
 }
 

@@ -322,6 +322,26 @@ TEST_F(CorpusSearchTest, PagesJoinUpToTheFullList) {
   EXPECT_EQ(paged, expected);
 }
 
+TEST_F(CorpusSearchTest, FacetsPastTheExactLimitAreMarkedEstimated) {
+  SearcherOptions options;
+  options.exact_facet_matches = 10;  // the archive has more articles than this
+  Searcher searcher(*dir_ / "db", options);
+  SearchRequest request;
+  // Ranked, so the match may stop early once the top hit is certain.
+  request.query = "said OR the OR chip OR nvidia";
+  request.limit = 1;
+  request.facets = {FacetRequest::parse("source", 0)};
+  const auto result = searcher.search(request);
+  ASSERT_EQ(result.facets.size(), 1u);
+  ASSERT_FALSE(result.total_exact);
+  EXPECT_FALSE(result.facets[0].exact);
+  std::uint64_t sum = 0;
+  for (const auto& value : result.facets[0].values) sum += value.count;
+  // Scaled from the sample to the estimated total, give or take rounding.
+  EXPECT_NEAR(static_cast<double>(sum), static_cast<double>(result.total_estimate),
+              static_cast<double>(result.facets[0].values.size()));
+}
+
 TEST_F(CorpusSearchTest, DateFacetBucketsAreInDateOrderAndLimitKeepsTheLatest) {
   SearchRequest request;
   request.facets = {FacetRequest::parse("date:month", 3)};

@@ -22,6 +22,11 @@ namespace newsdex::searcher {
 struct SearcherOptions {
   /// Text analysis; must equal the indexer's (defaults match).
   AnalyzerOptions analyzer;
+  /// When facets are requested, up to this many matches are examined, so
+  /// facet counts and totals are exact up to it; past it they are estimates
+  /// (Facet::exact is false). Higher is slower for very broad queries.
+  /// Default 100,000.
+  std::uint32_t exact_facet_matches = 100000;
 };
 
 /// Runs searches on one index.
