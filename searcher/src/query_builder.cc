@@ -200,7 +200,8 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
   parser.set_database(db);
   parser.set_stemmer(built.stemmer);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.set_default_op(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
+                                                                        : Xapian::Query::OP_AND);
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   // Unqualified words search the body and the title.
   parser.add_prefix("", std::string(schema::kBodyPrefix));

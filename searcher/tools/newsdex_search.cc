@@ -68,6 +68,7 @@ int run(int argc, char** argv) {
       ("facet,f", po::value(&facets)->composing(), "count by: source, topic, place, lang, date:year, date:month, date:day")
       ("facet-limit", po::value(&facet_limit), "values per facet (default 10; date facets: all buckets)")
       ("snippet-chars", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes), "snippet length in bytes (0 for none)")
+      ("any", "match articles with any of the words (default: all words)")
       ("no-suggest", "no \"did you mean\" suggestion")
       ("json", "print results as JSON (see docs/json.md)")
       ("help,h", "show this help")
@@ -108,6 +109,7 @@ int run(int argc, char** argv) {
     request.facets.push_back(facet);
   }
   request.suggest = vm.count("no-suggest") == 0;
+  if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
 
   searcher::Searcher searcher(db_path);
   const searcher::SearchResult result = searcher.search(request);

@@ -98,6 +98,15 @@ TEST_F(SearchTest, AllWordsMustMatchByDefault) {
   EXPECT_EQ(found.front(), "phrase");  // both words in the title
 }
 
+TEST_F(SearchTest, AnyWordMatchesWithTheOrDefault) {
+  Searcher searcher(db_path_);
+  SearchRequest request;
+  request.query = "zebra brazil";
+  EXPECT_TRUE(searcher.search(request).hits.empty());
+  request.default_operator = DefaultOperator::kOr;
+  EXPECT_EQ(ids(searcher.search(request)).size(), 3u);
+}
+
 TEST_F(SearchTest, QuotedPhraseNeedsAdjacentWords) {
   EXPECT_EQ(ids(search("\"chip export\"")), std::vector<std::string>{"phrase"});
 }

@@ -19,6 +19,12 @@ enum class SortOrder {
 /// @throws ConfigError for anything else
 SortOrder parse_sort_order(std::string_view name);
 
+/// How words without an operator between them combine.
+enum class DefaultOperator {
+  kAnd,  ///< every word must match (default: what people expect of a search box)
+  kOr,   ///< any word may match, more matches rank higher (natural-language queries)
+};
+
 /// A field that can be counted into facets.
 enum class FacetField { kSource, kTopic, kPlace, kLanguage, kDate };
 
@@ -67,6 +73,8 @@ struct SearchRequest {
   /// the analyzer's default language ("en").
   std::string language;
   SortOrder sort = SortOrder::kRelevance;
+  /// How words without an explicit operator combine. Default kAnd.
+  DefaultOperator default_operator = DefaultOperator::kAnd;
   std::uint32_t offset = 0;  ///< hits to skip (paging). Default 0.
   std::uint32_t limit = 10;  ///< hits to return. Default 10.
   /// Target length of each snippet in bytes (0: no snippets). Default 200.
