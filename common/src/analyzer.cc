@@ -1,18 +1,18 @@
 #include "newsdex/common/analyzer.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
-#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
-#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <map>
 
+#include "analysis/folding.h"
+#include "analysis/language_detector.h"
+#include "analysis/segmenter.h"
+#include "analysis/stopwords.h"
 #include "newsdex/common/error.h"
 
 namespace newsdex {
@@ -42,16 +42,28 @@ bool is_ascii(std::string_view text) {
 // True for code points that may stand inside a term: letters, digits, marks.
 bool is_term_char(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
+// Characters that join two words into one compound when nothing else stands
+// between them: "e-mail", "COVID-19", "S&P", "AT&T".
+std::size_t joiner_length(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  if (text[at] == '-' || text[at] == '&') return 1;
+  // U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN
+  if (text.compare(at, 3, "\xE2\x80\x90") == 0 || text.compare(at, 3, "\xE2\x80\x91") == 0) {
+    return 3;
+  }
+  return 0;
+}
+
+bool all_digits(std::string_view term) {
+  return std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 class Analyzer::Impl {
  public:
   explicit Impl(AnalyzerOptions options) : options_(std::move(options)) {
     UErrorCode status = U_ZERO_ERROR;
-    breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !breaker_) {
-      throw ConfigError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
-    }
     normalizer_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status)) {
       throw ConfigError(std::string("ICU NFKC_Casefold data unavailable: ") + u_errorName(status));
@@ -59,23 +71,19 @@ class Analyzer::Impl {
   }
 
   std::uint32_t tokenize(std::string_view text, std::vector<Token>& out, std::uint32_t position) {
-    if (text.empty()) return position;
-    UErrorCode status = U_ZERO_ERROR;
-    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return position;
-    breaker_->setText(utext, status);
-    std::int32_t start = breaker_->first();
-    for (std::int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
-         start = end, end = breaker_->next()) {
-      const std::int32_t rule = breaker_->getRuleStatus();
-      if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-      const TokenKind kind = rule < UBRK_WORD_NUMBER_LIMIT   ? TokenKind::kNumber
-                             : rule < UBRK_WORD_LETTER_LIMIT ? TokenKind::kWord
-                                                             : TokenKind::kIdeographic;
-      position = emit_segment(text, static_cast<std::uint32_t>(start),
-                              static_cast<std::uint32_t>(end), kind, position, out);
+    segmenter_.segment(text, segments_);
+    for (std::size_t i = 0; i < segments_.size();) {
+      // A chain: segments joined by a single hyphen or ampersand.
+      std::size_t last = i;
+      while (!segments_[last].ideographic && last + 1 < segments_.size() &&
+             !segments_[last + 1].ideographic) {
+        const std::size_t joiner = joiner_length(text, segments_[last].end);
+        if (joiner == 0 || segments_[last].end + joiner != segments_[last + 1].start) break;
+        ++last;
+      }
+      position = emit_chain(text, i, last, position, out);
+      i = last + 1;
     }
-    utext_close(utext);
     return position;
   }
 
@@ -89,16 +97,74 @@ class Analyzer::Impl {
   const AnalyzerOptions& options() const { return options_; }
 
  private:
-  // Normalises one word segment and splits it at inner punctuation ("U.S" ->
-  // "u", "s"), appending the pieces as tokens.
-  std::uint32_t emit_segment(std::string_view text, std::uint32_t start, std::uint32_t end,
-                             TokenKind kind, std::uint32_t position, std::vector<Token>& out) {
-    const std::string_view word = text.substr(start, end - start);
+  struct Piece {
+    std::string term;
+    std::uint32_t start;
+    std::uint32_t end;
+  };
+
+  // Emits the segments first..last (one word, or a compound of several) as
+  // tokens at `position`; returns the next free position.
+  std::uint32_t emit_chain(std::string_view text, std::size_t first, std::size_t last,
+                           std::uint32_t position, std::vector<Token>& out) {
+    pieces_.clear();
+    for (std::size_t k = first; k <= last; ++k) split_segment(text, segments_[k], pieces_);
+    if (pieces_.empty()) return position;
+    const bool ideographic = segments_[first].ideographic;
+    const std::uint32_t start = pieces_.front().start;
+    const std::uint32_t end = pieces_.back().end;
+    if (pieces_.size() == 1) {
+      if (pieces_[0].term.size() > options_.max_word_bytes) return position;
+      push(out, std::move(pieces_[0].term), position, start, end, ideographic, TokenRole::kWord);
+      return position + 1;
+    }
+    std::string joined;
+    for (const Piece& piece : pieces_) joined += piece.term;
+    if (joined.size() > options_.max_word_bytes) {
+      // Too long to be one word (a URL, a long code): its pieces become words.
+      for (Piece& piece : pieces_) {
+        if (piece.term.size() > options_.max_word_bytes) continue;
+        push(out, std::move(piece.term), position++, piece.start, piece.end, ideographic,
+             TokenRole::kWord);
+      }
+      return position;
+    }
+    const bool number = all_digits(joined);
+    push(out, std::move(joined), position, start, end, ideographic, TokenRole::kWord);
+    if (!number) {
+      for (Piece& piece : pieces_) {
+        if (piece.term.size() < 2) continue;
+        push(out, std::move(piece.term), position, piece.start, piece.end, ideographic,
+             TokenRole::kPart);
+      }
+    }
+    return position + 1;
+  }
+
+  // Appends a token, then its diacritic-free variant if it has one.
+  void push(std::vector<Token>& out, std::string term, std::uint32_t position, std::uint32_t start,
+            std::uint32_t end, bool ideographic, TokenRole role) {
+    const TokenKind kind = ideographic        ? TokenKind::kIdeographic
+                           : all_digits(term) ? TokenKind::kNumber
+                                              : TokenKind::kWord;
+    const bool foldable = kind == TokenKind::kWord && analysis::fold_diacritics(term, folded_);
+    out.push_back(Token{std::move(term), position, start, end, kind, role});
+    if (foldable && folded_.size() <= options_.max_word_bytes) {
+      out.push_back(Token{folded_, position, start, end, kind,
+                          role == TokenRole::kPart ? TokenRole::kPart : TokenRole::kVariant});
+    }
+  }
+
+  // Normalises one segment and splits it at inner punctuation ("U.S" ->
+  // "u", "s"; "1,000" -> "1", "000").
+  void split_segment(std::string_view text, const analysis::Segment& segment,
+                     std::vector<Piece>& pieces) {
+    const std::string_view word = text.substr(segment.start, segment.end - segment.start);
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(word.data());
     const auto length = static_cast<std::int32_t>(word.size());
     std::int32_t i = 0;
     while (i < length) {
-      std::int32_t piece_start = i;
+      const std::int32_t piece_start = i;
       UChar32 c;
       U8_NEXT(bytes, i, length, c);
       if (c < 0 || !is_term_char(c)) continue;
@@ -111,12 +177,10 @@ class Analyzer::Impl {
       }
       std::string term = normalize(word.substr(static_cast<std::size_t>(piece_start),
                                                static_cast<std::size_t>(piece_end - piece_start)));
-      if (term.empty() || term.size() > options_.max_word_bytes) continue;
-      out.push_back(Token{std::move(term), position++,
-                          start + static_cast<std::uint32_t>(piece_start),
-                          start + static_cast<std::uint32_t>(piece_end), kind});
+      if (term.empty()) continue;
+      pieces.push_back({std::move(term), segment.start + static_cast<std::uint32_t>(piece_start),
+                        segment.start + static_cast<std::uint32_t>(piece_end)});
     }
-    return position;
   }
 
   std::string normalize(std::string_view piece) {
@@ -141,7 +205,7 @@ class Analyzer::Impl {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(folded.data());
     const auto length = static_cast<std::int32_t>(folded.size());
     for (std::int32_t i = 0; i < length;) {
-      std::int32_t begin = i;
+      const std::int32_t begin = i;
       UChar32 c;
       U8_NEXT(bytes, i, length, c);
       if (c >= 0 && is_term_char(c)) {
@@ -163,9 +227,13 @@ class Analyzer::Impl {
   }
 
   AnalyzerOptions options_;
-  std::unique_ptr<icu::BreakIterator> breaker_;
+  analysis::WordSegmenter segmenter_;
   const icu::Normalizer2* normalizer_ = nullptr;  // owned by ICU
   std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers_;
+  // Scratch space reused between calls to save allocations.
+  std::vector<analysis::Segment> segments_;
+  std::vector<Piece> pieces_;
+  std::string folded_;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -199,6 +267,15 @@ std::string Analyzer::stemmer_name(std::string_view language) {
     if (entry.code == lowered || entry.stemmer == lowered) return std::string(entry.stemmer);
   }
   return {};
+}
+
+std::string Analyzer::detect_language(std::string_view text) {
+  return analysis::detect_language_by_script(text);
+}
+
+bool Analyzer::is_stopword(std::string_view term, std::string_view language) {
+  const auto& list = analysis::stopwords(language);
+  return std::find(list.begin(), list.end(), term) != list.end();
 }
 
 }  // namespace newsdex

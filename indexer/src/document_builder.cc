@@ -20,20 +20,35 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
                                  Xapian::termpos& position) {
   tokens_.clear();
   position = analyzer_.tokenize(text, tokens_, position);
+  const std::string& default_language = analyzer_.options().default_language;
+  const bool also_default_stem = !language.empty() && Analyzer::stemmer_name(language) !=
+                                                          Analyzer::stemmer_name(default_language);
   std::string term(prefix);
   std::string stemmed(schema::kStemMarker);
   stemmed.append(prefix);
   for (const Token& token : tokens_) {
-    // Positions are 1-based in Xapian.
     term.resize(prefix.size());
     term.append(token.term);
-    doc.add_posting(term, token.position + 1, wdf);
+    if (token.role == TokenRole::kPart) {
+      doc.add_term(term, wdf);  // findable, but not part of any phrase
+    } else {
+      doc.add_posting(term, token.position + 1, wdf);  // Xapian positions are 1-based
+    }
     // As QueryParser's STEM_SOME expects: a "Z"-prefixed stem without
     // positions, for every word, so a stemmed query term always has a target.
     stemmed.resize(schema::kStemMarker.size() + prefix.size());
     stemmed.append(analyzer_.stem(token, language));
     doc.add_term(stemmed, wdf);
-    if (token.kind == TokenKind::kWord && seen_words_.insert(token.term).second) {
+    if (also_default_stem) {
+      // Queries are stemmed in one language (English unless chosen): also
+      // index that stem, so "Müller" in a German article is found by an
+      // English-stemmed query as well as by a German one.
+      stemmed.resize(schema::kStemMarker.size() + prefix.size());
+      stemmed.append(analyzer_.stem(token, default_language));
+      doc.add_term(stemmed, wdf);
+    }
+    if (token.kind == TokenKind::kWord && token.role == TokenRole::kWord &&
+        seen_words_.insert(token.term).second) {
       spelling_words_.push_back(token.term);
     }
   }
@@ -42,9 +57,12 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
-  const std::string& language = article.language;
-  spelling_words_.clear();
-  seen_words_.clear();
+  // Articles that do not name their language get the one their script
+  // implies (Chinese, Japanese, Russian, ...); Latin script stays unknown and
+  // is stemmed in the default language.
+  std::string language = article.language;
+  if (language.empty()) language = Analyzer::detect_language(article.title);
+  if (language.empty()) language = Analyzer::detect_language(article.body);
 
   Xapian::termpos position = 0;
   index_text(doc, article.title, schema::kTitlePrefix, language, title_weight_, position);

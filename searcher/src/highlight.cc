@@ -1,5 +1,6 @@
 #include "highlight.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace newsdex::searcher {
@@ -70,8 +71,9 @@ HighlightedText highlight_tokens(std::string_view text, Analyzer& analyzer,
   analyzer.tokenize(text, tokens, 0);
   for (const Token& token : tokens) {
     if (!matches(token)) continue;
-    if (!result.highlights.empty() && result.highlights.back().end == token.start) {
-      result.highlights.back().end = token.end;  // "U.S" split in two: one span
+    if (!result.highlights.empty() && token.start <= result.highlights.back().end) {
+      // Touching or overlapping (a variant or part of the word before): one span.
+      result.highlights.back().end = std::max(result.highlights.back().end, token.end);
     } else {
       result.highlights.push_back({token.start, token.end});
     }

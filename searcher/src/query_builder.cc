@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 
+#include "analysis/stopwords.h"
 #include "date_filter.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
@@ -200,8 +201,11 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
   parser.set_database(db);
   parser.set_stemmer(built.stemmer);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // Outside phrases, function words only add noise to the ranking; inside
+  // phrases QueryParser keeps them ("the state of the art").
+  parser.set_stopper(stopper_for(built.language));
   parser.set_default_op(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
-                                                                        : Xapian::Query::OP_AND);
+                                                                         : Xapian::Query::OP_AND);
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   // Unqualified words search the body and the title.
   parser.add_prefix("", std::string(schema::kBodyPrefix));
@@ -236,6 +240,17 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
     }
   }
   return query.empty() ? Xapian::Query(Xapian::Query::MatchAll) : query;
+}
+
+const Xapian::Stopper* QueryBuilder::stopper_for(const std::string& language) {
+  auto found = stoppers_.find(language);
+  if (found == stoppers_.end()) {
+    const auto& words = analysis::stopwords(language);
+    auto stopper = words.empty() ? nullptr : std::make_unique<Xapian::SimpleStopper>();
+    for (std::string_view word : words) stopper->add(std::string(word));
+    found = stoppers_.emplace(language, std::move(stopper)).first;
+  }
+  return found->second.get();
 }
 
 Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,10 +41,13 @@ class QueryBuilder {
  private:
   Xapian::Query parse(const Xapian::Database& db, const SearchRequest& request, BuiltQuery& built);
   Xapian::Query filters(const SearchRequest& request) const;
+  const Xapian::Stopper* stopper_for(const std::string& language);
 
   Analyzer& analyzer_;
   // Owned here and lent to each QueryParser, which only borrows them.
   std::vector<std::pair<std::string, std::unique_ptr<Xapian::FieldProcessor>>> field_processors_;
+  // Stopword lists by language, built on first use and lent to QueryParser.
+  std::map<std::string, std::unique_ptr<Xapian::SimpleStopper>, std::less<>> stoppers_;
   // Where the date field processor reports a bad date during a parse.
   std::vector<std::string> parse_warnings_;
 };

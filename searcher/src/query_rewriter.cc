@@ -112,17 +112,36 @@ class Rewriter {
     pieces_.push_back({Kind::kTerm, lead + quote(terms)});
   }
 
-  // The analyzer's terms of `text`, space-separated.
-  std::string analysed(std::string_view text) {
+  // The searchable units of `text`: one per word position, each with its
+  // diacritic-free variant when it has one. Parts of compounds are left out:
+  // the compound itself ("email" for "e-mail") matches both spellings.
+  struct Unit {
+    std::string exact;
+    std::string folded;  // empty when the same as `exact`
+  };
+  std::vector<Unit> units(std::string_view text) {
     tokens_.clear();
     analyzer_.tokenize(text, tokens_, 0);
-    std::string joined;
+    std::vector<Unit> found;
     for (const Token& token : tokens_) {
+      if (token.role == TokenRole::kWord) found.push_back({token.term, ""});
+      if (token.role == TokenRole::kVariant && !found.empty()) found.back().folded = token.term;
+    }
+    return found;
+  }
+
+  // Units as the words of a phrase. Variants sit at the same position as the
+  // accented word, so the folded form matches both spellings.
+  static std::string phrase_words(const std::vector<Unit>& found) {
+    std::string joined;
+    for (const Unit& unit : found) {
       if (!joined.empty()) joined.push_back(' ');
-      joined += token.term;
+      joined += unit.folded.empty() ? unit.exact : unit.folded;
     }
     return joined;
   }
+
+  std::string analysed(std::string_view text) { return phrase_words(units(text)); }
 
   bool phrase_follows() const { return !at_end() && query_[pos_] == '"'; }
 
@@ -199,12 +218,22 @@ class Rewriter {
       wildcard = true;
       text.remove_suffix(1);
     }
-    const std::string terms = analysed(text);
-    if (terms.empty()) return;  // nothing searchable, e.g. "&" or "--"
-    if (tokens_.size() == 1) {
-      pieces_.push_back({Kind::kTerm, lead + terms + (wildcard ? "*" : "")});
+    const std::vector<Unit> found = units(text);
+    if (found.empty()) return;  // nothing searchable, e.g. "&" or "--"
+    if (found.size() > 1) {
+      pieces_.push_back({Kind::kTerm, lead + quote(phrase_words(found))});
+      return;
+    }
+    const Unit& unit = found[0];
+    if (wildcard) {
+      pieces_.push_back(
+          {Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded) + "*"});
+    } else if (!unit.folded.empty() && lead.empty()) {
+      // Both spellings: the folded one finds every variant, the exact one
+      // adds weight where the accents match.
+      pieces_.push_back({Kind::kTerm, "(" + unit.exact + " OR " + unit.folded + ")"});
     } else {
-      pieces_.push_back({Kind::kTerm, lead + quote(terms)});
+      pieces_.push_back({Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded)});
     }
   }
 

@@ -100,9 +100,56 @@ TEST(DocumentBuilderTest, StemsWithTheArticleLanguage) {
   article.language = "de";
   const Xapian::Document doc = builder.build(article);
   EXPECT_TRUE(has_term(doc, "exporte"));
-  EXPECT_TRUE(has_term(doc, "Zexport"));  // German stemmer
-  EXPECT_TRUE(has_term(doc, "Zsteig"));   // "steigen" -> "steig" (German)
+  EXPECT_TRUE(has_term(doc, "Zexport"));   // German stemmer
+  EXPECT_TRUE(has_term(doc, "Zsteig"));    // "steigen" -> "steig" (German)
+  EXPECT_TRUE(has_term(doc, "Zsteigen"));  // English stem too, for English-stemmed queries
   EXPECT_TRUE(has_term(doc, "Lde"));
+}
+
+TEST(DocumentBuilderTest, EnglishArticlesGetOneStemPerWord) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  for (const char* language : {"en", ""}) {
+    Article article = sample_article();
+    article.language = language;
+    article.title = "";
+    article.body = "exports";
+    const Xapian::Document doc = builder.build(article);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+      if (*it == "Zexport") {
+        EXPECT_EQ(it.get_wdf(), 1u) << "language '" << language << "'";
+      }
+    }
+  }
+}
+
+TEST(DocumentBuilderTest, DetectsTheLanguageOfUnlabelledArticles) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  Article article;
+  article.id = "zh";
+  article.title = "商务部回应美方芯片出口管制新规";
+  EXPECT_TRUE(has_term(builder.build(article), "Lzh"));
+}
+
+TEST(DocumentBuilderTest, CompoundPartsHaveNoPositionsAndVariantsDo) {
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  Article article;
+  article.id = "x";
+  article.body = "Müller sent an e-mail";
+  const Xapian::Document doc = builder.build(article);
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const auto positions = it.positionlist_count();
+    if (*it == "email" || *it == "müller" || *it == "muller") {
+      EXPECT_EQ(positions, 1u) << *it;
+    }
+    if (*it == "mail") {
+      EXPECT_EQ(positions, 0u);
+    }
+  }
+  EXPECT_TRUE(has_term(doc, "mail"));
+  EXPECT_TRUE(has_term(doc, "Zmuller"));
 }
 
 TEST(DocumentBuilderTest, OmitsAbsentFields) {

@@ -307,6 +307,58 @@ TEST_F(CorpusSearchTest, FindsChineseAndGermanWords) {
   EXPECT_FALSE(search(german).hits.empty());
 }
 
+TEST_F(CorpusSearchTest, AccentsAreOptionalInQueries) {
+  const auto unaccented = search("Muller");
+  const auto accented = search("Müller");
+  ASSERT_FALSE(unaccented.hits.empty());
+  EXPECT_EQ(unaccented.total_estimate, accented.total_estimate);
+  EXPECT_FALSE(search("cafe").hits.empty());
+  EXPECT_EQ(search("cafe").total_estimate, search("café").total_estimate);
+  EXPECT_FALSE(search("naive").hits.empty());
+}
+
+TEST_F(CorpusSearchTest, ExactAccentsRankAtLeastAsHighAsFolded) {
+  testing::TempDir dir;
+  {
+    indexer::IndexOptions options;
+    options.db_path = dir / "db";
+    indexer::Indexer index(options);
+    Article plain, accented;
+    plain.id = "plain";
+    plain.body = "Interview with Muller about the markets.";
+    accented.id = "accented";
+    accented.body = "Interview with Müller about the markets.";
+    index.add(plain);
+    index.add(accented);
+    index.commit();
+  }
+  Searcher searcher(dir / "db");
+  SearchRequest request;
+  request.query = "Müller";
+  const auto with_accent = searcher.search(request);
+  ASSERT_EQ(with_accent.hits.size(), 2u);
+  EXPECT_EQ(with_accent.hits[0].id, "accented");
+  EXPECT_GT(with_accent.hits[0].score, with_accent.hits[1].score);
+  request.query = "Muller";
+  const auto without = searcher.search(request);
+  ASSERT_EQ(without.hits.size(), 2u);
+  EXPECT_NEAR(without.hits[0].score, without.hits[1].score, 0.2 * without.hits[0].score);
+}
+
+TEST_F(CorpusSearchTest, NewsTokensAreFindable) {
+  for (const char* query : {"U.S.", "H200", "A320", "5G", "COVID-19", "covid", "S&P 500", "$1.5bn",
+                            "e-mail", "email", "mail"}) {
+    EXPECT_FALSE(search(query).hits.empty()) << query;
+  }
+  EXPECT_EQ(search("e-mail").total_estimate, search("email").total_estimate);
+}
+
+TEST_F(CorpusSearchTest, StopwordsAreIgnoredOutsidePhrasesOnly) {
+  EXPECT_EQ(search("the chip export").total_estimate, search("chip export").total_estimate);
+  EXPECT_LE(search("\"chip export controls\"").total_estimate,
+            search("chip export controls").total_estimate);
+}
+
 TEST_F(CorpusSearchTest, PagesJoinUpToTheFullList) {
   const auto all = search("market OR markets OR trade", 20);
   std::vector<std::string> paged;

@@ -19,6 +19,22 @@ namespace newsdex {
 /// What kind of text a token came from; only words are stemmed.
 enum class TokenKind : std::uint8_t { kWord, kNumber, kIdeographic };
 
+/// How a token stands in the text.
+enum class TokenRole : std::uint8_t {
+  /// A word at its own position: searchable, usable in phrases. A word
+  /// written with inner punctuation ("U.S.", "e-mail", "COVID-19", "S&P")
+  /// is one such word with the punctuation removed ("us", "email",
+  /// "covid19", "sp").
+  kWord,
+  /// A part of such a compound ("mail" of "e-mail", "covid" of "COVID-19"):
+  /// findable on its own, but without a position, so not in phrases. Parts
+  /// shorter than two bytes and the digit groups of numbers are left out.
+  kPart,
+  /// The diacritic-free spelling of the token just before it ("muller" after
+  /// "müller"), at the same position, so a query without accents finds it.
+  kVariant,
+};
+
 /// One term of analysed text, with where it came from.
 struct Token {
   std::string term;        ///< normalised form: NFKC, case-folded, no punctuation
@@ -26,6 +42,7 @@ struct Token {
   std::uint32_t start;     ///< byte offset of the source word in the input
   std::uint32_t end;       ///< byte offset one past the source word
   TokenKind kind;
+  TokenRole role = TokenRole::kWord;
 };
 
 /// Settings of an Analyzer. The indexer and the searcher must use equal
@@ -71,6 +88,14 @@ class Analyzer {
   /// Xapian stemmer name for a language given as ISO 639-1 code ("de"), as a
   /// stemmer name ("german") or as a locale ("de-AT"); empty if there is none.
   static std::string stemmer_name(std::string_view language);
+
+  /// The language implied by the script of `text` ("zh", "ja", "ru", ...),
+  /// or "" for Latin script and anything unclear.
+  static std::string detect_language(std::string_view text);
+
+  /// Whether `term` (normalised) is a stopword of `language`. Stopwords are
+  /// indexed; the searcher drops them from queries outside phrases.
+  static bool is_stopword(std::string_view term, std::string_view language);
 
  private:
   class Impl;

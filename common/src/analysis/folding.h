@@ -1,0 +1,15 @@
+// folding.h (internal) — diacritic folding, so "Muller" finds "Müller".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsdex::analysis {
+
+/// Writes `term` without diacritics to `out` ("müller" -> "muller",
+/// "łódź" -> "lodz", "æther" -> "aether") and returns true, or returns false
+/// when folding changes nothing (always for ASCII). Kana and other scripts
+/// whose marks carry meaning are left alone. `term` is NFKC case-folded.
+bool fold_diacritics(std::string_view term, std::string& out);
+
+}  // namespace newsdex::analysis
