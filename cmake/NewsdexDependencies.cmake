@@ -8,7 +8,7 @@ find_package(nlohmann_json 3.9 REQUIRED)
 # Xapian's package config sets variables, not a target: wrap it once.
 find_package(xapian 1.4 REQUIRED CONFIG)
 if(NOT TARGET Xapian::Xapian)
-  add_library(Xapian::Xapian INTERFACE IMPORTED)
+  add_library(Xapian::Xapian INTERFACE IMPORTED GLOBAL)
   set_target_properties(Xapian::Xapian PROPERTIES
     INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
     INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "analysis/folding.h"
 #include "analysis/language_detector.h"
@@ -54,6 +55,9 @@ std::size_t joiner_length(std::string_view text, std::size_t at) {
   return 0;
 }
 
+// Stems remembered per language before the cache starts over.
+constexpr std::size_t kStemCacheSize = 100000;
+
 bool all_digits(std::string_view term) {
   return std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -89,9 +93,16 @@ class Analyzer::Impl {
 
   std::string stem(const Token& token, std::string_view language) {
     if (token.kind != TokenKind::kWord) return token.term;
-    Xapian::Stem* stemmer = stemmer_for(language.empty() ? options_.default_language : language);
-    if (stemmer == nullptr) return token.term;
-    return (*stemmer)(token.term);
+    CachedStemmer* stemmer = stemmer_for(language.empty() ? options_.default_language : language);
+    if (!stemmer->stem) return token.term;
+    // News vocabulary is Zipfian: a few thousand words make most of the
+    // text, so remembering stems saves most Snowball calls.
+    auto found = stemmer->cache.find(token.term);
+    if (found != stemmer->cache.end()) return found->second;
+    if (stemmer->cache.size() >= kStemCacheSize) stemmer->cache.clear();
+    std::string stemmed = (*stemmer->stem)(token.term);
+    stemmer->cache.emplace(token.term, stemmed);
+    return stemmed;
   }
 
   const AnalyzerOptions& options() const { return options_; }
@@ -215,21 +226,26 @@ class Analyzer::Impl {
     return clean;
   }
 
-  Xapian::Stem* stemmer_for(std::string_view language) {
+  struct CachedStemmer {
+    std::unique_ptr<Xapian::Stem> stem;  // null: no stemmer for the language
+    std::unordered_map<std::string, std::string> cache;
+  };
+
+  CachedStemmer* stemmer_for(std::string_view language) {
     auto found = stemmers_.find(language);
     if (found == stemmers_.end()) {
-      std::unique_ptr<Xapian::Stem> stemmer;
+      CachedStemmer stemmer;
       const std::string name = Analyzer::stemmer_name(language);
-      if (!name.empty()) stemmer = std::make_unique<Xapian::Stem>(name);
+      if (!name.empty()) stemmer.stem = std::make_unique<Xapian::Stem>(name);
       found = stemmers_.emplace(std::string(language), std::move(stemmer)).first;
     }
-    return found->second.get();
+    return &found->second;
   }
 
   AnalyzerOptions options_;
   analysis::WordSegmenter segmenter_;
   const icu::Normalizer2* normalizer_ = nullptr;  // owned by ICU
-  std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers_;
+  std::map<std::string, CachedStemmer, std::less<>> stemmers_;
   // Scratch space reused between calls to save allocations.
   std::vector<analysis::Segment> segments_;
   std::vector<Piece> pieces_;
