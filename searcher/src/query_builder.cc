@@ -1,7 +1,11 @@
 #include "query_builder.h"
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "analysis/stopwords.h"
 #include "date_filter.h"
@@ -160,6 +164,57 @@ std::string confirmed_corrections(const Xapian::Database& db, const Xapian::Stem
   return changed ? out : std::string();
 }
 
+bool is_cjk(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = c < 0 ? USCRIPT_INVALID_CODE : uscript_getScript(c, &status);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+}
+
+// The Han and kana words of more than one character in `query`.
+std::vector<std::string> cjk_words(const Xapian::Query& query) {
+  std::set<std::string> words;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.erase(0, 1);
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(term.data());
+    const auto length = static_cast<std::int32_t>(term.size());
+    std::int32_t characters = 0;
+    bool all_cjk = length > 0;
+    for (std::int32_t i = 0; i < length;) {
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      ++characters;
+      all_cjk = all_cjk && is_cjk(c);
+    }
+    if (all_cjk && characters > 1) words.insert(term);
+  }
+  return {words.begin(), words.end()};
+}
+
+// MSet::snippet in CJK mode (Xapian 1.4) highlights single characters only,
+// so a matched word like 出口 would stay plain. Adding its characters with
+// zero weight lets the snippet see them without changing any score or match.
+Xapian::Query with_cjk_highlighting(const Xapian::Query& query,
+                                    const std::vector<std::string>& words) {
+  std::set<std::string> characters;
+  for (const std::string& word : words) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(word.data());
+    const auto length = static_cast<std::int32_t>(word.size());
+    for (std::int32_t i = 0; i < length;) {
+      const std::int32_t start = i;
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      characters.insert(
+          word.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  if (characters.empty()) return query;
+  const Xapian::Query unweighted(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, characters.begin(), characters.end()), 0.0);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, unweighted);
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {
@@ -239,7 +294,10 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
       break;
     }
   }
-  return query.empty() ? Xapian::Query(Xapian::Query::MatchAll) : query;
+  if (query.empty()) return Xapian::Query::MatchAll;
+  built.words_query = query;
+  built.cjk_words = cjk_words(query);
+  return with_cjk_highlighting(query, built.cjk_words);
 }
 
 const Xapian::Stopper* QueryBuilder::stopper_for(const std::string& language) {

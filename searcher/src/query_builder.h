@@ -22,7 +22,12 @@ struct BuiltQuery {
   std::string language;               ///< stemmer language actually used
   std::vector<std::string> warnings;  ///< repairs, in words
   std::string suggestion;             ///< spelling-corrected query, or empty
-  bool has_words = false;             ///< the query has words to rank by
+  /// The words of the query (no filters, no highlighting helpers): what
+  /// titles and snippets highlight.
+  Xapian::Query words_query;
+  /// Han and kana words of the query of more than one character.
+  std::vector<std::string> cjk_words;
+  bool has_words = false;  ///< the query has words to rank by
 };
 
 /// Parses queries with Xapian's QueryParser after putting their words

@@ -118,13 +118,16 @@ class Rewriter {
   struct Unit {
     std::string exact;
     std::string folded;  // empty when the same as `exact`
+    bool ideographic;
   };
   std::vector<Unit> units(std::string_view text) {
     tokens_.clear();
     analyzer_.tokenize(text, tokens_, 0);
     std::vector<Unit> found;
     for (const Token& token : tokens_) {
-      if (token.role == TokenRole::kWord) found.push_back({token.term, ""});
+      if (token.role == TokenRole::kWord) {
+        found.push_back({token.term, "", token.kind == TokenKind::kIdeographic});
+      }
       if (token.role == TokenRole::kVariant && !found.empty()) found.back().folded = token.term;
     }
     return found;
@@ -225,7 +228,11 @@ class Rewriter {
       return;
     }
     const Unit& unit = found[0];
-    if (wildcard) {
+    if (unit.ideographic && !wildcard) {
+      // Quoted, QueryParser searches the word as written, which is also
+      // what MSet::snippet's CJK mode can highlight (it ignores stems).
+      pieces_.push_back({Kind::kTerm, lead + quote(unit.exact)});
+    } else if (wildcard) {
       pieces_.push_back(
           {Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded) + "*"});
     } else if (!unit.folded.empty() && lead.empty()) {

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -57,6 +58,25 @@ struct QueryTerms {
     }
   }
 };
+
+// Xapian highlights the characters of CJK query words one by one (see
+// with_cjk_highlighting), so a character that merely occurs elsewhere (口 in
+// 进口 for a search on 出口) would be marked too. Keeps only CJK spans that
+// contain a whole query word.
+void keep_whole_cjk_words(HighlightedText& text, const std::vector<std::string>& words) {
+  if (words.empty()) return;
+  std::vector<Span> kept;
+  for (const Span& span : text.highlights) {
+    const std::string_view marked =
+        std::string_view(text.text).substr(span.start, span.end - span.start);
+    const bool cjk = !marked.empty() && static_cast<unsigned char>(marked.front()) >= 0xE3;
+    const bool whole_word = std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+      return marked.find(word) != std::string_view::npos;
+    });
+    if (!cjk || whole_word) kept.push_back(span);
+  }
+  text.highlights = std::move(kept);
+}
 
 }  // namespace
 
@@ -126,7 +146,7 @@ class Searcher::Impl {
     result.facets = facet_counter.facets(mset);
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
-    const QueryTerms terms(built.query);
+    const QueryTerms terms(built.words_query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result.hits.push_back(make_hit(it, mset, built, terms, request));
     }
@@ -171,8 +191,10 @@ class Searcher::Impl {
     if (request.snippet_bytes > 0 && !article.body.empty()) {
       hit.snippet = decode_marked_snippet(
           mset.snippet(article.body, request.snippet_bytes, built.stemmer,
-                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                           Xapian::MSet::SNIPPET_CJK_NGRAM,
                        std::string(kMatchStart), std::string(kMatchEnd), "…"));
+      keep_whole_cjk_words(hit.snippet, built.cjk_words);
     }
     return hit;
   }

@@ -296,10 +296,28 @@ TEST_F(CorpusSearchTest, AuthorFilterMatchesTheByline) {
 }
 
 TEST_F(CorpusSearchTest, FindsChineseAndGermanWords) {
-  const auto chinese = search("芯片");
-  ASSERT_FALSE(chinese.hits.empty());
-  EXPECT_EQ(chinese.hits[0].language, "zh");
-  ASSERT_FALSE(chinese.hits[0].title.highlights.empty());
+  for (const std::string word : {"芯片", "出口"}) {
+    const auto chinese = search(word);
+    ASSERT_FALSE(chinese.hits.empty()) << word;
+    EXPECT_EQ(chinese.hits[0].language, "zh");
+    bool found = false;
+    for (const Hit& hit : chinese.hits) {
+      for (const Span& span : hit.snippet.highlights) {
+        found = found || hit.snippet.text.substr(span.start, span.end - span.start) == word;
+      }
+    }
+    EXPECT_TRUE(found) << word << " not highlighted in any snippet";
+  }
+  // The article with 芯片出口管制 is found by each word.
+  const auto control = search("芯片出口管制");
+  ASSERT_FALSE(control.hits.empty());
+  for (const std::string word : {"芯片", "出口", "管制"}) {
+    const auto found = search(word);
+    EXPECT_NE(std::find_if(found.hits.begin(), found.hits.end(),
+                           [&](const Hit& h) { return h.id == control.hits[0].id; }),
+              found.hits.end())
+        << word;
+  }
   SearchRequest german;
   german.query = "Exporte";
   german.language = "de";
