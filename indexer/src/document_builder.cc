@@ -57,6 +57,8 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
+  spelling_words_.clear();
+  seen_words_.clear();
   // Articles that do not name their language get the one their script
   // implies (Chinese, Japanese, Russian, ...); Latin script stays unknown and
   // is stemmed in the default language.

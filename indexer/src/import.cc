@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
+#include <unordered_set>
 
-#include "newsdex/indexer/jsonl_reader.h"
+#include "article_sanitizer.h"
+#include "newsdex/common/schema.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -35,6 +35,137 @@ class Clock {
 
  private:
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+// "published: not an ISO 8601 date" from a full reason: the field and the
+// reason up to its first detail, so equal problems count together.
+std::string reason_kind(const InputError& error) {
+  std::string reason = error.reason();
+  const auto detail = reason.find_first_of(":(\"");
+  if (detail != std::string::npos) reason.erase(detail);
+  while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+  return error.field().empty() ? reason : error.field() + ": " + reason;
+}
+
+// One import run: the state shared by the files it reads.
+class ImportRun {
+ public:
+  ImportRun(Indexer& indexer, const ImportCallbacks& callbacks, const ImportOptions& options)
+      : indexer_(indexer), callbacks_(callbacks), options_(options) {
+    sanitize_options_.max_field_bytes = options.max_field_bytes;
+  }
+
+  ImportReport run(const std::vector<std::string>& paths) {
+    const std::vector<std::string> files = expand_inputs(paths);
+    for (const auto& file : files) progress_.bytes_total += size_of(file);
+    for (const auto& file : files) {
+      if (!read_file(file)) {
+        indexer_.discard();
+        report_.stopped = true;
+        break;
+      }
+    }
+    if (!report_.stopped) prune();
+    indexer_.commit();
+    report_.bytes = bytes_before_file_;
+    report_.seconds = clock_.seconds();
+    notify_progress(true);
+    return report_;
+  }
+
+ private:
+  // Returns false when the run must stop (strict / max_errors).
+  bool read_file(const std::string& file) {
+    std::unique_ptr<ArticleReader> reader = open_reader(file, options_.reader);
+    reader->set_warning_handler([&](const InputWarning& warning) { warn(warning); });
+    reader_ = reader.get();
+    ++report_.files;
+    bool keep_going = true;
+    while (keep_going) {
+      try {
+        std::optional<Article> article = reader->next();
+        if (!article) break;
+        add(*article, *reader);
+      } catch (const InputError& error) {
+        keep_going = reject(error);
+      }
+      notify_progress(false);
+    }
+    bytes_before_file_ += reader->bytes_read();
+    reader_ = nullptr;
+    return keep_going;
+  }
+
+  void add(Article& article, const ArticleReader& reader) {
+    const std::uint64_t record = reader.record();
+    sanitize_article(
+        article, sanitize_options_, reader.name(), record,
+        [&](std::string field, std::string message) {
+          warn(InputWarning{reader.name(), record, std::move(field), std::move(message)});
+        });
+    if (!seen_ids_.insert(article.id).second) {
+      warn(InputWarning{reader.name(), record, "id",
+                        "duplicate id " + article.id + " in this input; the later record wins"});
+    }
+    if (!options_.prune_sources.empty()) {
+      seen_by_source_.insert(schema::normalize_keyword(article.source) + '\x1f' + article.id);
+    }
+    switch (indexer_.add(article)) {
+      case AddOutcome::kAdded:
+        ++report_.added;
+        break;
+      case AddOutcome::kReplaced:
+        ++report_.replaced;
+        break;
+      case AddOutcome::kUnchanged:
+        ++report_.unchanged;
+        break;
+    }
+  }
+
+  bool reject(const InputError& error) {
+    ++report_.rejected;
+    ++report_.rejected_by_reason[reason_kind(error)];
+    if (callbacks_.on_rejected) callbacks_.on_rejected(error);
+    if (options_.strict) return false;
+    return options_.max_errors == 0 || report_.rejected < options_.max_errors;
+  }
+
+  void warn(const InputWarning& warning) {
+    ++report_.warnings;
+    if (callbacks_.on_warning) callbacks_.on_warning(warning);
+  }
+
+  void prune() {
+    for (const std::string& source : options_.prune_sources) {
+      const std::string key = schema::normalize_keyword(source) + '\x1f';
+      for (const std::string& id : indexer_.ids_of_source(source)) {
+        if (seen_by_source_.count(key + id) == 0 && indexer_.remove(id)) ++report_.deleted;
+      }
+    }
+  }
+
+  void notify_progress(bool final) {
+    if (!callbacks_.on_progress) return;
+    const std::uint64_t articles = report_.indexed() + report_.unchanged + report_.rejected;
+    if (!final && (articles == 0 || articles % kProgressEvery != 0)) return;
+    progress_.articles = articles;
+    progress_.bytes_done = bytes_before_file_ + (reader_ != nullptr ? reader_->bytes_read() : 0);
+    progress_.seconds = clock_.seconds();
+    callbacks_.on_progress(progress_);
+  }
+
+  Indexer& indexer_;
+  const ImportCallbacks& callbacks_;
+  const ImportOptions& options_;
+  SanitizeOptions sanitize_options_;
+  const Clock clock_;
+  ImportReport report_;
+  ImportProgress progress_;
+  std::uint64_t bytes_before_file_ = 0;
+  const ArticleReader* reader_ = nullptr;
+  std::unordered_set<std::string> seen_ids_;
+  std::unordered_set<std::string> seen_by_source_;
 };
 
 }  // namespace
@@ -68,57 +199,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
 }
 
 ImportReport import_inputs(Indexer& indexer, const std::vector<std::string>& paths,
-                           const ImportCallbacks& callbacks) {
-  const Clock clock;
-  const std::vector<std::string> files = expand_inputs(paths);
-  ImportProgress progress;
-  for (const auto& file : files) progress.bytes_total += size_of(file);
-
-  ImportReport report;
-  std::uint64_t bytes_before_file = 0;
-  for (const auto& file : files) {
-    std::ifstream stream;
-    std::istream* in = &std::cin;
-    if (file != "-") {
-      stream.open(file, std::ios::binary);
-      if (!stream) throw InputError(file, 0, "", "cannot open for reading");
-      in = &stream;
-    }
-    JsonlReader reader(*in, file);
-    ++report.files;
-    while (true) {
-      std::optional<Article> article;
-      try {
-        article = reader.next();
-      } catch (const InputError& error) {
-        ++report.rejected;
-        if (callbacks.on_rejected) callbacks.on_rejected(error);
-        continue;
-      }
-      if (!article) break;
-      if (indexer.add(*article) == AddOutcome::kAdded)
-        ++report.added;
-      else
-        ++report.replaced;
-      if (callbacks.on_progress && report.indexed() % kProgressEvery == 0) {
-        progress.articles = report.indexed();
-        progress.bytes_done = bytes_before_file + reader.bytes_read();
-        progress.seconds = clock.seconds();
-        callbacks.on_progress(progress);
-      }
-    }
-    bytes_before_file += reader.bytes_read();
-  }
-  indexer.commit();
-  report.bytes = bytes_before_file;
-  report.seconds = clock.seconds();
-  if (callbacks.on_progress) {
-    progress.articles = report.indexed();
-    progress.bytes_done = report.bytes;
-    progress.seconds = report.seconds;
-    callbacks.on_progress(progress);
-  }
-  return report;
+                           const ImportCallbacks& callbacks, const ImportOptions& options) {
+  return ImportRun(indexer, callbacks, options).run(paths);
 }
 
 }  // namespace newsdex::indexer

@@ -2,9 +2,14 @@
 
 #include <xapian.h>
 
+#include <optional>
+#include <unordered_map>
+
+#include "article_sanitizer.h"
 #include "document_builder.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
+#include "stored_article.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -39,7 +44,7 @@ class Indexer::Impl {
 
   ~Impl() {
     try {
-      if (pending_ > 0) db_.commit();
+      if (!pending_.empty()) commit();
     } catch (...) {
       // A destructor must not throw; commit() reports failures to callers.
     }
@@ -47,15 +52,26 @@ class Indexer::Impl {
 
   AddOutcome add(const Article& article) {
     if (article.id.empty()) throw ConfigError("cannot index an article without an id");
-    const std::string unique_term = schema::id_term(article.id);
+    std::string unique_term = schema::id_term(article.id);
     try {
-      Xapian::Document doc = builder_.build(article);
-      const bool existed = db_.term_exists(unique_term);
-      db_.replace_document(unique_term, doc);
-      if (options_.spelling) {
-        for (const auto& word : builder_.spelling_words()) db_.add_spelling(word);
+      const std::string hash = content_hash(article);
+      bool existed;
+      if (const auto found = pending_index_.find(unique_term); found != pending_index_.end()) {
+        Change& change = pending_[found->second];
+        if (change.doc && change.hash == hash) return AddOutcome::kUnchanged;
+        existed = change.doc.has_value() || change.existed;
+      } else {
+        const std::string stored_hash = stored_content_hash(unique_term);
+        if (!stored_hash.empty() && stored_hash == hash) return AddOutcome::kUnchanged;
+        // No stored hash but the id exists: an index from before hashes.
+        existed = !stored_hash.empty() || db_.term_exists(unique_term);
       }
-      count_change();
+      Xapian::Document doc = builder_.build(article);
+      doc.add_value(schema::kSlotContentHash, hash);
+      if (options_.spelling) {
+        for (const auto& word : builder_.spelling_words()) ++pending_spellings_[word];
+      }
+      stage(std::move(unique_term), std::move(doc), hash, existed);
       return existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
     } catch (const Xapian::Error& e) {
       throw IndexError("article " + article.id + ": " + e.get_description());
@@ -63,39 +79,106 @@ class Indexer::Impl {
   }
 
   bool remove(std::string_view id) {
-    const std::string unique_term = schema::id_term(id);
+    std::string unique_term = schema::id_term(id);
     try {
-      if (!db_.term_exists(unique_term)) return false;
-      db_.delete_document(unique_term);
-      count_change();
+      bool existed;
+      if (const auto found = pending_index_.find(unique_term); found != pending_index_.end()) {
+        const Change& change = pending_[found->second];
+        existed = change.doc.has_value() || change.existed;
+      } else {
+        existed = db_.term_exists(unique_term);
+      }
+      if (!existed) return false;
+      stage(std::move(unique_term), std::nullopt, "", true);
       return true;
     } catch (const Xapian::Error& e) {
       throw IndexError("deleting article " + std::string(id) + ": " + e.get_description());
     }
   }
 
+  std::vector<std::string> ids_of_source(std::string_view source) const {
+    std::vector<std::string> ids;
+    const std::string term = schema::keyword_term(schema::kSourcePrefix, source);
+    try {
+      for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        ids.push_back(internal::decode_stored_article(db_.get_document(*it).get_data()).id);
+      }
+    } catch (const Xapian::Error& e) {
+      throw IndexError(options_.db_path + ": reading source " + std::string(source) + ": " +
+                       e.get_description());
+    }
+    return ids;
+  }
+
   void commit() {
     try {
+      for (Change& change : pending_) {
+        if (change.doc) {
+          db_.replace_document(change.unique_term, *change.doc);
+        } else {
+          db_.delete_document(change.unique_term);
+        }
+      }
+      // Spelling words are gathered per batch and written once each: one
+      // add_spelling() call per word occurrence is many times slower.
+      for (const auto& [word, count] : pending_spellings_) db_.add_spelling(word, count);
       db_.commit();
-      pending_ = 0;
+      clear_pending();
     } catch (const Xapian::Error& e) {
       throw IndexError(options_.db_path + ": commit failed: " + e.get_description());
     }
   }
 
+  void discard() { clear_pending(); }
+
   std::uint64_t document_count() const { return db_.get_doccount(); }
   const IndexOptions& options() const { return options_; }
 
  private:
-  void count_change() {
-    if (++pending_ >= options_.batch_size) commit();
+  // A change waiting for commit(): a document to store under unique_term,
+  // or (doc empty) a deletion.
+  struct Change {
+    std::string unique_term;
+    std::optional<Xapian::Document> doc;
+    std::string hash;
+    bool existed;  // the id is in the committed index
+  };
+
+  // Changes are held back until commit(), then written and committed in one
+  // go: a batch lands whole or not at all (discard(), a crash, kill -9).
+  void stage(std::string unique_term, std::optional<Xapian::Document> doc, std::string hash,
+             bool existed) {
+    if (const auto found = pending_index_.find(unique_term); found != pending_index_.end()) {
+      Change& change = pending_[found->second];
+      change.doc = std::move(doc);
+      change.hash = std::move(hash);
+      return;  // keeps `existed` of the committed index
+    }
+    pending_index_.emplace(unique_term, pending_.size());
+    pending_.push_back({std::move(unique_term), std::move(doc), std::move(hash), existed});
+    if (pending_.size() >= options_.batch_size) commit();
+  }
+
+  void clear_pending() {
+    pending_.clear();
+    pending_index_.clear();
+    pending_spellings_.clear();
+  }
+
+  // The content hash stored for `unique_term`'s article; empty if none.
+  std::string stored_content_hash(const std::string& unique_term) {
+    Xapian::PostingIterator it = db_.postlist_begin(unique_term);
+    if (it == db_.postlist_end(unique_term)) return {};
+    return db_.get_document(*it).get_value(schema::kSlotContentHash);
   }
 
   IndexOptions options_;
   Xapian::WritableDatabase db_;
   Analyzer analyzer_;
   DocumentBuilder builder_;
-  std::size_t pending_ = 0;
+  std::vector<Change> pending_;
+  std::unordered_map<std::string, std::size_t> pending_index_;
+  std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
 };
 
 namespace {
@@ -118,6 +201,10 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 AddOutcome Indexer::add(const Article& article) { return impl_->add(article); }
 bool Indexer::remove(std::string_view id) { return impl_->remove(id); }
 void Indexer::commit() { impl_->commit(); }
+void Indexer::discard() { impl_->discard(); }
+std::vector<std::string> Indexer::ids_of_source(std::string_view source) const {
+  return impl_->ids_of_source(source);
+}
 std::uint64_t Indexer::document_count() const { return impl_->document_count(); }
 const IndexOptions& Indexer::options() const noexcept { return impl_->options(); }
 

@@ -4,6 +4,7 @@
 
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
+#include "utf8_repair.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -62,7 +63,6 @@ class ArticleBuilder {
       else if (key == "published")
         article.published = date_field("published", value);
     }
-    if (article.id.empty()) fail("id", "missing or empty (every article needs a unique id)");
     return article;
   }
 
@@ -140,7 +140,8 @@ Article parse_article_json(std::string_view json, const std::string& file, std::
 
 class JsonlReader::Impl {
  public:
-  Impl(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
+  Impl(std::istream& in, std::string name, const JsonlReader& owner)
+      : in_(in), name_(std::move(name)), owner_(owner) {}
 
   std::optional<Article> next() {
     while (std::getline(in_, line_text_)) {
@@ -148,6 +149,11 @@ class JsonlReader::Impl {
       bytes_ += line_text_.size() + 1;
       if (line_ == 1 && line_text_.compare(0, 3, "\xEF\xBB\xBF") == 0) line_text_.erase(0, 3);
       if (is_blank(line_text_)) continue;
+      if (const std::size_t replaced = internal::repair_utf8(line_text_); replaced > 0) {
+        owner_.report(line_, "",
+                      "invalid UTF-8 replaced by U+FFFD (" + std::to_string(replaced) +
+                          " sequence" + (replaced == 1 ? ")" : "s)"));
+      }
       return parse_with(parser_, line_text_, name_, line_);
     }
     if (in_.bad()) throw InputError(name_, line_, "", "read error");
@@ -160,6 +166,7 @@ class JsonlReader::Impl {
  private:
   std::istream& in_;
   std::string name_;
+  const JsonlReader& owner_;
   std::string line_text_;
   simdjson::dom::parser parser_;
   std::uint64_t line_ = 0;
@@ -167,10 +174,13 @@ class JsonlReader::Impl {
 };
 
 JsonlReader::JsonlReader(std::istream& in, std::string name)
-    : impl_(std::make_unique<Impl>(in, std::move(name))) {}
+    : ArticleReader(name), impl_(std::make_unique<Impl>(in, std::move(name), *this)) {}
 JsonlReader::~JsonlReader() = default;
 std::optional<Article> JsonlReader::next() { return impl_->next(); }
-std::uint64_t JsonlReader::line() const noexcept { return impl_->line(); }
+std::uint64_t JsonlReader::record() const noexcept { return impl_->line(); }
+void JsonlReader::report(std::uint64_t line, std::string field, std::string message) const {
+  warn(line, std::move(field), std::move(message));
+}
 std::uint64_t JsonlReader::bytes_read() const noexcept { return impl_->bytes_read(); }
 
 }  // namespace newsdex::indexer

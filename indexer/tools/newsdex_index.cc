@@ -1,5 +1,5 @@
-// newsdex-index: imports articles into a newsdex index. A thin shell over
-// newsdex::indexer::import_inputs().
+// newsdex-index: imports articles into a newsdex index, or deletes them.
+// A thin shell over newsdex::indexer::import_inputs() and Indexer.
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -14,61 +14,117 @@ using namespace newsdex;
 namespace {
 
 constexpr std::string_view kTool = "newsdex-index";
-constexpr std::uint64_t kMaxErrorsShown = 50;
+constexpr std::uint64_t kMaxMessagesShown = 50;
 
 constexpr const char* kUsage = R"(Usage: newsdex-index [options] INPUT...
+       newsdex-index [options] delete ID...
 
 Imports news articles into a newsdex index (created if missing). INPUT is a
 JSON Lines file (one article per line), a directory (searched recursively for
 *.jsonl and *.ndjson) or - for standard input. An article whose id is already
-indexed is replaced. Invalid records are reported as file:line: field: reason
-and skipped; the rest is still indexed.
+indexed is replaced if its content changed and skipped if not, so re-running
+an import is cheap. Invalid records are reported as file:line: field: reason
+and skipped; the rest is still indexed. Problems that could be repaired
+(invalid UTF-8, control characters, overlong fields, missing ids, duplicate
+ids) are reported as warnings. `delete ID...` removes articles by id.
 
 Examples:
   newsdex-index corpus/sample
   newsdex-index --db /srv/news.db archive-2024.jsonl archive-2025.jsonl
   zcat feed.jsonl.gz | newsdex-index -
+  newsdex-index --prune-source "Global Wire" globalwire-today.jsonl
+  newsdex-index --strict --json nightly.jsonl
+  newsdex-index delete nd-0045 nd-0046
 
-Exit codes: 0 ok, 1 failure (index locked or unwritable, unreadable input),
-            2 bad command line, 3 done but some records were rejected.
+Exit codes: 0 ok, 1 failure (index locked or unwritable, unreadable input,
+            stopped by --strict or --max-errors), 2 bad command line,
+            3 done but some records were rejected.
 
 Options)";
 
 void print_summary(const indexer::ImportReport& report, std::uint64_t total_docs, bool as_json) {
   const double docs_per_second =
-      report.seconds > 0 ? static_cast<double>(report.indexed()) / report.seconds : 0;
+      report.seconds > 0 ? static_cast<double>(report.indexed() + report.unchanged) / report.seconds
+                         : 0;
   const double mb_per_second =
       report.seconds > 0 ? static_cast<double>(report.bytes) / 1e6 / report.seconds : 0;
   if (as_json) {
-    nlohmann::ordered_json summary = {
-        {"files", report.files},           {"indexed", report.indexed()},
-        {"added", report.added},           {"updated", report.replaced},
-        {"rejected", report.rejected},     {"bytes", report.bytes},
-        {"seconds", report.seconds},       {"docs_per_second", docs_per_second},
-        {"documents_in_index", total_docs}};
+    nlohmann::ordered_json summary = {{"files", report.files},
+                                      {"indexed", report.indexed()},
+                                      {"added", report.added},
+                                      {"updated", report.replaced},
+                                      {"unchanged", report.unchanged},
+                                      {"deleted", report.deleted},
+                                      {"rejected", report.rejected},
+                                      {"rejected_by_reason", report.rejected_by_reason},
+                                      {"warnings", report.warnings},
+                                      {"stopped", report.stopped},
+                                      {"bytes", report.bytes},
+                                      {"seconds", report.seconds},
+                                      {"docs_per_second", docs_per_second},
+                                      {"documents_in_index", total_docs}};
     std::cout << summary.dump() << "\n";
     return;
   }
   std::printf(
-      "indexed %s articles (%s new, %s updated), %s rejected, in %.2f s "
-      "(%s docs/s, %.1f MB/s); the index now holds %s articles\n",
+      "indexed %s articles (%s new, %s updated), %s unchanged, %s deleted, %s rejected, "
+      "%s warnings, in %.2f s (%s docs/s, %.1f MB/s); the index holds %s articles\n",
       cli::group_thousands(report.indexed()).c_str(), cli::group_thousands(report.added).c_str(),
-      cli::group_thousands(report.replaced).c_str(), cli::group_thousands(report.rejected).c_str(),
-      report.seconds, cli::group_thousands(static_cast<std::uint64_t>(docs_per_second)).c_str(),
-      mb_per_second, cli::group_thousands(total_docs).c_str());
+      cli::group_thousands(report.replaced).c_str(), cli::group_thousands(report.unchanged).c_str(),
+      cli::group_thousands(report.deleted).c_str(), cli::group_thousands(report.rejected).c_str(),
+      cli::group_thousands(report.warnings).c_str(), report.seconds,
+      cli::group_thousands(static_cast<std::uint64_t>(docs_per_second)).c_str(), mb_per_second,
+      cli::group_thousands(total_docs).c_str());
+  for (const auto& [reason, count] : report.rejected_by_reason) {
+    std::printf("  rejected %s: %s\n", cli::group_thousands(count).c_str(), reason.c_str());
+  }
+}
+
+int delete_ids(indexer::Indexer& index, const std::vector<std::string>& ids, bool as_json,
+               bool quiet) {
+  std::uint64_t deleted = 0;
+  std::vector<std::string> missing;
+  for (const auto& id : ids) {
+    if (index.remove(id))
+      ++deleted;
+    else
+      missing.push_back(id);
+  }
+  index.commit();
+  for (const auto& id : missing)
+    std::cerr << kTool << ": warning: no article with id " << id << "\n";
+  if (as_json) {
+    std::cout << nlohmann::ordered_json{{"deleted", deleted}, {"not_found", missing}}.dump()
+              << "\n";
+  } else if (!quiet) {
+    std::printf("deleted %s articles; the index holds %s articles\n",
+                cli::group_thousands(deleted).c_str(),
+                cli::group_thousands(index.document_count()).c_str());
+  }
+  return cli::kExitOk;
 }
 
 int run(int argc, char** argv) {
   indexer::IndexOptions options;
+  indexer::ImportOptions import;
   std::vector<std::string> inputs;
+  std::string format = "auto";
   po::options_description visible(kUsage);
   cli::add_db_option(visible, options.db_path);
   // clang-format off
   visible.add_options()
-      ("batch-size", po::value<std::size_t>(&options.batch_size)->default_value(options.batch_size),
-       "articles per commit")
-      ("title-weight", po::value<unsigned>(&options.title_weight)->default_value(options.title_weight),
+      ("format", po::value(&format)->default_value(format), "input format: auto or jsonl")
+      ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
+       "articles per commit (each commit is atomic)")
+      ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),
        "weight of a title word relative to a body word")
+      ("max-field-bytes", po::value(&import.max_field_bytes)->default_value(import.max_field_bytes),
+       "cut longer fields (with a warning)")
+      ("max-errors", po::value(&import.max_errors)->default_value(0),
+       "stop after this many rejected records, discarding the current batch (0: never)")
+      ("strict", "stop at the first rejected record, discarding the current batch")
+      ("prune-source", po::value(&import.prune_sources)->composing(),
+       "after importing, delete this source's articles the input no longer has (repeatable)")
       ("no-spelling", "do not build the spelling dictionary (faster; no \"did you mean\")")
       ("json", "print the summary as one JSON object")
       ("quiet,q", "print nothing but errors")
@@ -76,7 +132,7 @@ int run(int argc, char** argv) {
       ("version", "show the version");
   // clang-format on
   po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs));
+  hidden.add_options()("input", po::value(&inputs));
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -94,28 +150,47 @@ int run(int argc, char** argv) {
   po::notify(vm);
   if (inputs.empty()) throw cli::UsageError("no input given");
   const bool quiet = vm.count("quiet") > 0;
+  const bool as_json = vm.count("json") > 0;
   options.spelling = vm.count("no-spelling") == 0;
+  import.strict = vm.count("strict") > 0;
+  import.reader.format = indexer::parse_input_format(format);
 
   indexer::Indexer index(options);
+  if (inputs.front() == "delete") {
+    if (inputs.size() == 1) throw cli::UsageError("delete needs at least one id");
+    return delete_ids(index, {inputs.begin() + 1, inputs.end()}, as_json, quiet);
+  }
+
   cli::ProgressBar bar(cli::stderr_is_terminal() && !quiet);
   indexer::ImportCallbacks callbacks;
-  std::uint64_t errors_shown = 0;
+  std::uint64_t errors = 0, warnings = 0;
   callbacks.on_rejected = [&](const InputError& error) {
-    if (errors_shown++ >= kMaxErrorsShown) return;
+    if (errors++ >= kMaxMessagesShown) return;
     bar.clear();
     std::cerr << kTool << ": rejected: " << error.what() << "\n";
+  };
+  callbacks.on_warning = [&](const indexer::InputWarning& warning) {
+    if (quiet || warnings++ >= kMaxMessagesShown) return;
+    bar.clear();
+    std::cerr << kTool << ": warning: " << warning.to_string() << "\n";
   };
   callbacks.on_progress = [&](const indexer::ImportProgress& p) {
     bar.update(p.bytes_done, p.bytes_total, p.articles, p.seconds);
   };
-  const indexer::ImportReport report = indexer::import_inputs(index, inputs, callbacks);
+  const indexer::ImportReport report = indexer::import_inputs(index, inputs, callbacks, import);
   bar.clear();
-  if (errors_shown > kMaxErrorsShown) {
-    std::cerr << kTool << ": ... and " << errors_shown - kMaxErrorsShown
-              << " more rejected records\n";
+  if (errors > kMaxMessagesShown) {
+    std::cerr << kTool << ": ... and " << errors - kMaxMessagesShown << " more rejected records\n";
   }
-  if (!quiet || vm.count("json"))
-    print_summary(report, index.document_count(), vm.count("json") > 0);
+  if (!quiet && warnings > kMaxMessagesShown) {
+    std::cerr << kTool << ": ... and " << warnings - kMaxMessagesShown << " more warnings\n";
+  }
+  if (!quiet || as_json) print_summary(report, index.document_count(), as_json);
+  if (report.stopped) {
+    std::cerr << kTool << ": error: stopped after " << report.rejected
+              << " rejected record(s); the batch in progress was not committed\n";
+    return cli::kExitFailure;
+  }
   return report.rejected > 0 ? cli::kExitRejected : cli::kExitOk;
 }
 

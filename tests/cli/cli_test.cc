@@ -91,19 +91,45 @@ TEST_F(CliTest, RejectedLinesAreReportedAndExitCodeIsThree) {
   EXPECT_NE(index.out.find(input + ":2: published: not an ISO 8601 date"), std::string::npos)
       << index.out;
   EXPECT_NE(index.out.find(input + ":3: invalid JSON"), std::string::npos) << index.out;
-  const auto summary = nlohmann::json::parse(index.out.substr(index.out.rfind('{')));
+  const auto summary = nlohmann::json::parse(index.out.substr(index.out.find("{\"files\"")));
   EXPECT_EQ(summary["indexed"], 2);
   EXPECT_EQ(summary["rejected"], 2);
+  EXPECT_EQ(summary["rejected_by_reason"]["invalid JSON"], 1);
+  EXPECT_EQ(summary["rejected_by_reason"]["published: not an ISO 8601 date or date-time"], 1);
 }
 
-TEST_F(CliTest, ReindexingCountsUpdates) {
+TEST_F(CliTest, RerunningTheSameInputChangesNothing) {
   ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
   const ToolRun again = run(kIndex + " --json --db " + db() + " " + quoted(kCorpus));
   ASSERT_EQ(again.exit_code, 0) << again.out;
   const auto summary = nlohmann::json::parse(again.out);
   EXPECT_EQ(summary["added"], 0);
-  EXPECT_EQ(summary["updated"], summary["indexed"]);
-  EXPECT_EQ(summary["documents_in_index"], summary["indexed"]);
+  EXPECT_EQ(summary["updated"], 0);
+  EXPECT_GT(summary["unchanged"].get<int>(), 60);
+  EXPECT_EQ(summary["documents_in_index"], summary["unchanged"]);
+}
+
+TEST_F(CliTest, DeleteRemovesArticlesById) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  const ToolRun deleted = run(kIndex + " --json --db " + db() + " delete nd-0045 no-such-id");
+  ASSERT_EQ(deleted.exit_code, 0) << deleted.out;
+  EXPECT_NE(deleted.out.find("no article with id no-such-id"), std::string::npos) << deleted.out;
+  const auto summary = nlohmann::json::parse(deleted.out.substr(deleted.out.find('{')));
+  EXPECT_EQ(summary["deleted"], 1);
+  const ToolRun search = run(kSearch + " --json --db " + db() + " id:nd-0045");
+  EXPECT_EQ(nlohmann::json::parse(search.out)["total"]["estimate"], 0);
+}
+
+TEST_F(CliTest, StrictStopsAtTheFirstBadRecordAndCommitsNothingOfItsBatch) {
+  const std::string input = dir_ / "bad.jsonl";
+  std::ofstream(input) << "{\"id\": \"ok-1\", \"title\": \"fine\"}\n"
+                       << "{oops\n"
+                       << "{\"id\": \"ok-2\", \"title\": \"never read\"}\n";
+  const ToolRun index = run(kIndex + " --strict --db " + db() + " " + quoted(input));
+  EXPECT_EQ(index.exit_code, 1) << index.out;
+  EXPECT_NE(index.out.find("stopped after 1 rejected"), std::string::npos) << index.out;
+  const ToolRun search = run(kSearch + " --json --db " + db());
+  EXPECT_EQ(nlohmann::json::parse(search.out)["total"]["estimate"], 0) << search.out;
 }
 
 TEST_F(CliTest, ErrorsAreOneLineWithDocumentedExitCodes) {
@@ -139,8 +165,8 @@ TEST_F(IndexedCliTest, JsonHasEveryDocumentedKey) {
     EXPECT_TRUE(json.contains(key)) << key;
   }
   for (const char* key : {"estimate", "lower", "upper"}) EXPECT_TRUE(json["total"].contains(key));
-  for (const char* key : {"rank", "id", "score", "title", "source", "published", "url", "snippet",
-                          "highlights"}) {
+  for (const char* key :
+       {"rank", "id", "score", "title", "source", "published", "url", "snippet", "highlights"}) {
     EXPECT_TRUE(json["hits"][0].contains(key)) << key;
   }
   ASSERT_TRUE(json["facets"]["source"].is_array());

@@ -152,6 +152,23 @@ TEST(DocumentBuilderTest, CompoundPartsHaveNoPositionsAndVariantsDo) {
   EXPECT_TRUE(has_term(doc, "Zmuller"));
 }
 
+TEST(DocumentBuilderTest, SpellingWordsAreThoseOfTheLastArticleOnly) {
+  // Regression: the list once kept growing across articles, making indexing
+  // quadratic.
+  Analyzer analyzer;
+  DocumentBuilder builder(analyzer, 3);
+  Article first = sample_article();
+  first.title = "alpha beta";
+  first.body = "alpha 1987";
+  builder.build(first);
+  EXPECT_EQ(builder.spelling_words(), (std::vector<std::string>{"alpha", "beta"}));
+  Article second = sample_article();
+  second.title = "gamma";
+  second.body = "";
+  builder.build(second);
+  EXPECT_EQ(builder.spelling_words(), std::vector<std::string>{"gamma"});
+}
+
 TEST(DocumentBuilderTest, OmitsAbsentFields) {
   Analyzer analyzer;
   DocumentBuilder builder(analyzer, 3);

@@ -41,6 +41,110 @@ TEST(ImportTest, IndexesGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(indexer.document_count(), 2u);
 }
 
+struct ImportRunResult {
+  ImportReport report;
+  std::vector<std::string> errors, warnings;
+};
+
+ImportRunResult import(Indexer& indexer, const std::vector<std::string>& paths,
+                       ImportOptions options = {}) {
+  ImportRunResult run;
+  ImportCallbacks callbacks;
+  callbacks.on_rejected = [&](const InputError& error) { run.errors.push_back(error.what()); };
+  callbacks.on_warning = [&](const InputWarning& w) { run.warnings.push_back(w.to_string()); };
+  run.report = import_inputs(indexer, paths, callbacks, options);
+  return run;
+}
+
+TEST(ImportTest, RerunSkipsUnchangedAndReplacesChanged) {
+  testing::TempDir dir;
+  write_file(dir / "a.jsonl",
+             "{\"id\": \"1\", \"title\": \"one\"}\n{\"id\": \"2\", \"title\": \"two\"}\n");
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  EXPECT_EQ(import(indexer, {dir / "a.jsonl"}).report.added, 2u);
+  const auto again = import(indexer, {dir / "a.jsonl"}).report;
+  EXPECT_EQ(again.unchanged, 2u);
+  EXPECT_EQ(again.indexed(), 0u);
+  write_file(dir / "a.jsonl",
+             "{\"id\": \"1\", \"title\": \"one\"}\n{\"id\": \"2\", \"title\": \"TWO\"}\n");
+  const auto changed = import(indexer, {dir / "a.jsonl"}).report;
+  EXPECT_EQ(changed.unchanged, 1u);
+  EXPECT_EQ(changed.replaced, 1u);
+  EXPECT_EQ(indexer.document_count(), 2u);
+}
+
+TEST(ImportTest, DuplicateIdsInOneInputWarnAndTheLastWins) {
+  testing::TempDir dir;
+  write_file(dir / "a.jsonl",
+             "{\"id\": \"1\", \"title\": \"first\"}\n{\"id\": \"1\", \"title\": \"last\"}\n");
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  const ImportRunResult run = import(indexer, {dir / "a.jsonl"});
+  ASSERT_EQ(run.warnings.size(), 1u);
+  EXPECT_EQ(run.warnings[0],
+            dir / "a.jsonl:2: id: duplicate id 1 in this input; the later record wins");
+  EXPECT_EQ(indexer.document_count(), 1u);
+  EXPECT_EQ(indexer.ids_of_source(""), std::vector<std::string>{});  // no source given
+}
+
+TEST(ImportTest, StrictAndMaxErrorsStopAndDiscardTheBatchInProgress) {
+  testing::TempDir dir;
+  write_file(
+      dir / "a.jsonl",
+      "{\"id\": \"1\", \"title\": \"one\"}\n{bad\n{bad\n{\"id\": \"2\", \"title\": \"two\"}\n");
+  for (const bool strict : {true, false}) {
+    IndexOptions options;
+    options.db_path = dir / (strict ? "strict" : "max");
+    Indexer indexer(options);
+    ImportOptions import_options;
+    import_options.strict = strict;
+    import_options.max_errors = strict ? 0 : 2;
+    const ImportRunResult run = import(indexer, {dir / "a.jsonl"}, import_options);
+    EXPECT_TRUE(run.report.stopped);
+    EXPECT_EQ(run.report.rejected, strict ? 1u : 2u);
+    EXPECT_EQ(indexer.document_count(), 0u) << "the batch with article 1 must be discarded";
+  }
+}
+
+TEST(ImportTest, PruneSourceDeletesWhatTheInputNoLongerHas) {
+  testing::TempDir dir;
+  write_file(dir / "day1.jsonl",
+             "{\"id\": \"w1\", \"source\": \"Wire\", \"title\": \"a\"}\n"
+             "{\"id\": \"w2\", \"source\": \"Wire\", \"title\": \"b\"}\n"
+             "{\"id\": \"o1\", \"source\": \"Other\", \"title\": \"c\"}\n");
+  write_file(dir / "day2.jsonl", "{\"id\": \"w2\", \"source\": \"Wire\", \"title\": \"b\"}\n");
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  import(indexer, {dir / "day1.jsonl"});
+  ImportOptions prune;
+  prune.prune_sources = {"wire"};
+  const ImportRunResult run = import(indexer, {dir / "day2.jsonl"}, prune);
+  EXPECT_EQ(run.report.deleted, 1u);
+  EXPECT_EQ(indexer.ids_of_source("Wire"), std::vector<std::string>{"w2"});
+  EXPECT_EQ(indexer.ids_of_source("Other"), std::vector<std::string>{"o1"});
+}
+
+TEST(ImportTest, EmptyArticlesAreRejectedAndMissingIdsDerived) {
+  testing::TempDir dir;
+  write_file(dir / "a.jsonl",
+             "{\"id\": \"empty\", \"title\": \"\", \"body\": \"\"}\n"
+             "{\"url\": \"https://example.test/x\", \"title\": \"no id\"}\n");
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  const ImportRunResult run = import(indexer, {dir / "a.jsonl"});
+  EXPECT_EQ(run.report.rejected, 1u);
+  EXPECT_EQ(run.report.rejected_by_reason.at("title: the article has neither a title nor a body"),
+            1u);
+  EXPECT_EQ(run.report.added, 1u);
+  ASSERT_EQ(run.warnings.size(), 1u);
+  EXPECT_NE(run.warnings[0].find("id: missing; the url is used as id"), std::string::npos);
+}
+
 TEST(ImportTest, MissingInputIsAnInputError) {
   testing::TempDir dir;
   IndexOptions options;

@@ -60,7 +60,6 @@ TEST(JsonlPropertyTest, MutatedLinesNeverCrashOrStopTheReader) {
       try {
         const auto article = reader.next();
         if (!article) break;
-        EXPECT_FALSE(article->id.empty());
         ids.push_back(article->id);
       } catch (const InputError& error) {
         ++errors;

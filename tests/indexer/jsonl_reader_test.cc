@@ -62,8 +62,6 @@ TEST(JsonlReaderTest, BadLinesNameFileLineFieldAndReason) {
   const BadLine cases[] = {
       {R"({"id": "x", "title": )", "feed.jsonl:2: invalid JSON"},
       {R"(["not", "an", "object"])", "feed.jsonl:2: expected a JSON object, got an array"},
-      {R"({"title": "no id"})", "feed.jsonl:2: id: missing or empty"},
-      {R"({"id": ""})", "feed.jsonl:2: id: missing or empty"},
       {R"({"id": 42})", "feed.jsonl:2: id: expected a string, got a number"},
       {R"({"id": "x", "title": ["a"]})", "feed.jsonl:2: title: expected a string, got an array"},
       {R"({"id": "x", "authors": [1, 2]})",
@@ -94,6 +92,27 @@ TEST(JsonlReaderTest, BadLinesNameFileLineFieldAndReason) {
     ASSERT_TRUE(after.has_value()) << c.line;
     EXPECT_EQ(after->id, "good2");
   }
+}
+
+TEST(JsonlReaderTest, InvalidUtf8IsRepairedWithAWarning) {
+  std::istringstream in("{\"id\": \"a\", \"title\": \"caf\xe9 \xff\"}\n");
+  JsonlReader reader(in, "feed.jsonl");
+  std::vector<std::string> warnings;
+  reader.set_warning_handler(
+      [&](const InputWarning& warning) { warnings.push_back(warning.to_string()); });
+  const auto article = reader.next();
+  ASSERT_TRUE(article.has_value());
+  EXPECT_EQ(article->title, "caf\xEF\xBF\xBD \xEF\xBF\xBD");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "feed.jsonl:1: invalid UTF-8 replaced by U+FFFD (2 sequences)");
+}
+
+TEST(JsonlReaderTest, MissingIdIsLeftToTheImporter) {
+  std::istringstream in(R"({"title": "no id"})");
+  JsonlReader reader(in, "feed.jsonl");
+  const auto article = reader.next();
+  ASSERT_TRUE(article.has_value());
+  EXPECT_TRUE(article->id.empty());
 }
 
 TEST(JsonlReaderTest, SingleStringIsAOneElementList) {

@@ -55,6 +55,10 @@ inline constexpr unsigned kSlotTopics = 5;
 /// The article's places as given, joined by kListSeparator: place facet.
 inline constexpr unsigned kSlotPlaces = 6;
 
+/// 16 hex digits hashing everything stored for the article: lets a re-run
+/// skip articles that did not change.
+inline constexpr unsigned kSlotContentHash = 7;
+
 /// Separates the items of a multi-valued slot (ASCII unit separator, which
 /// readers never let through in field values).
 inline constexpr char kListSeparator = '\x1f';

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsdex/common/analyzer.h"
 #include "newsdex/common/article.h"
@@ -34,15 +35,21 @@ struct IndexOptions {
 };
 
 /// What add() did with an article.
-enum class AddOutcome { kAdded, kReplaced };
+enum class AddOutcome {
+  kAdded,      ///< the id was new
+  kReplaced,   ///< the id was indexed with other content, which was replaced
+  kUnchanged,  ///< the id was indexed with exactly this content: nothing written
+};
 
 /// The single writer of an index.
 ///
 /// Only one Indexer (in any process) may have an index open at a time; a
 /// second one gets IndexLockedError. Not thread-safe: call it from one thread.
-/// Changes become visible to searchers at each commit: automatically every
-/// `batch_size` articles, and when commit() is called. The destructor commits
-/// what is pending but cannot report a failure, so call commit() yourself.
+/// Changes are held in memory and written at each commit, automatically
+/// every `batch_size` changes and when commit() is called, as one atomic
+/// Xapian commit: after a crash the index holds exactly the last commit.
+/// The destructor commits what is pending but cannot report a failure, so
+/// call commit() yourself.
 class Indexer {
  public:
   /// Opens the index at options.db_path, creating it if needed.
@@ -56,19 +63,30 @@ class Indexer {
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
 
-  /// Adds `article`, replacing any article with the same id.
+  /// Adds `article`, replacing any article with the same id; an article
+  /// whose stored content is identical is left alone (kUnchanged).
   /// @throws ConfigError if the article has no id; IndexError on write failure
   AddOutcome add(const Article& article);
+
+  /// Ids of the indexed articles whose source is `source` (compared like
+  /// the source: filter, case-insensitively).
+  std::vector<std::string> ids_of_source(std::string_view source) const;
 
   /// Deletes the article with this id; returns false if there was none.
   /// @throws IndexError on write failure
   bool remove(std::string_view id);
 
-  /// Makes every change so far durable and visible to searchers.
+  /// Makes every change so far durable and visible to searchers. Changes
+  /// are committed as a whole: a crash (even kill -9) leaves the index as of
+  /// the last commit.
   /// @throws IndexError on failure
   void commit();
 
-  /// Number of articles in the index, including uncommitted changes.
+  /// Drops every change since the last commit.
+  /// @throws IndexError on failure
+  void discard();
+
+  /// Number of articles in the index as of the last commit.
   std::uint64_t document_count() const;
 
   const IndexOptions& options() const noexcept;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "newsdex/common/article.h"
+#include "newsdex/indexer/article_reader.h"
 
 namespace newsdex::indexer {
 
@@ -20,28 +21,31 @@ namespace newsdex::indexer {
 ///
 /// A malformed line makes next() throw newsdex::InputError naming the file,
 /// the line and the field; the reader is then positioned after that line, so
-/// the caller may count the error and call next() again.
-/// Not thread-safe; the stream must outlive the reader.
-class JsonlReader {
+/// the caller may count the error and call next() again. Invalid UTF-8 is
+/// repaired (U+FFFD) with a warning. Not thread-safe; the stream must outlive
+/// the reader (or be adopted by it).
+class JsonlReader : public ArticleReader {
  public:
   /// @param in   the stream to read (not owned)
   /// @param name the file name used in error messages ("-" for stdin)
   JsonlReader(std::istream& in, std::string name);
-  ~JsonlReader();
+  ~JsonlReader() override;
   JsonlReader(const JsonlReader&) = delete;
   JsonlReader& operator=(const JsonlReader&) = delete;
 
   /// The next article, or nullopt at the end of the stream.
   /// @throws InputError for a line that is not a valid article
-  std::optional<Article> next();
+  std::optional<Article> next() override;
 
   /// 1-based number of the line last read.
-  std::uint64_t line() const noexcept;
+  std::uint64_t record() const noexcept override;
+  std::uint64_t line() const noexcept { return record(); }
 
   /// Bytes consumed so far (for progress reporting).
-  std::uint64_t bytes_read() const noexcept;
+  std::uint64_t bytes_read() const noexcept override;
 
  private:
+  void report(std::uint64_t line, std::string field, std::string message) const;
   class Impl;
   std::unique_ptr<Impl> impl_;
 };
