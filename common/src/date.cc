@@ -136,6 +136,8 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
   return ts;
 }
 
+std::optional<Timestamp> parse_date(std::string_view text) { return parse_iso8601(text); }
+
 std::string format_iso8601(const Timestamp& ts) {
   long long days = ts.unix_seconds / kSecondsPerDay;
   long long rest = ts.unix_seconds % kSecondsPerDay;

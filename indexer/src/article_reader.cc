@@ -5,6 +5,7 @@
 
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/jsonl_reader.h"
+#include "prefixed_stream.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -14,9 +15,25 @@ bool ends_with(std::string_view text, std::string_view suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-InputFormat format_from_name(std::string_view path) {
-  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return InputFormat::kJsonLines;
-  return InputFormat::kAuto;
+struct FormatName {
+  InputFormat format;
+  std::string_view name;
+};
+
+constexpr FormatName kFormatNames[] = {
+    {InputFormat::kAuto, "auto"},     {InputFormat::kJsonLines, "jsonl"},
+    {InputFormat::kJsonArray, "json"}, {InputFormat::kCsv, "csv"},
+    {InputFormat::kTsv, "tsv"},       {InputFormat::kRss, "rss"},
+    {InputFormat::kAtom, "atom"},     {InputFormat::kNewsMl, "newsml"},
+    {InputFormat::kNitf, "nitf"},     {InputFormat::kHtml, "html"},
+};
+
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 }  // namespace
@@ -37,31 +54,95 @@ void ArticleReader::warn(std::uint64_t record, std::string field, std::string me
 }
 
 InputFormat parse_input_format(std::string_view name) {
-  if (name == "auto") return InputFormat::kAuto;
-  if (name == "jsonl" || name == "ndjson") return InputFormat::kJsonLines;
-  throw ConfigError("unknown input format '" + std::string(name) + "' (use auto or jsonl)");
+  for (const FormatName& known : kFormatNames) {
+    if (known.name == name) return known.format;
+  }
+  if (name == "ndjson") return InputFormat::kJsonLines;
+  throw ConfigError("unknown input format '" + std::string(name) +
+                    "' (use auto, jsonl, json, csv, tsv, rss, atom, newsml, nitf or html)");
+}
+
+std::string_view format_name(InputFormat format) {
+  for (const FormatName& known : kFormatNames) {
+    if (known.format == format) return known.name;
+  }
+  return "unknown";
+}
+
+InputFormat format_from_name(std::string_view path) {
+  std::string name = lowered(path);
+  for (std::string_view compressed : {".gz", ".zst"}) {
+    if (ends_with(name, compressed)) name.resize(name.size() - compressed.size());
+  }
+  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return InputFormat::kJsonLines;
+  if (ends_with(name, ".json")) return InputFormat::kJsonArray;
+  if (ends_with(name, ".csv")) return InputFormat::kCsv;
+  if (ends_with(name, ".tsv") || ends_with(name, ".tab")) return InputFormat::kTsv;
+  if (ends_with(name, ".rss")) return InputFormat::kRss;
+  if (ends_with(name, ".atom")) return InputFormat::kAtom;
+  if (ends_with(name, ".nitf")) return InputFormat::kNitf;
+  if (ends_with(name, ".html") || ends_with(name, ".htm")) return InputFormat::kHtml;
+  return InputFormat::kAuto;
+}
+
+InputFormat format_from_content(std::string_view head) {
+  // Skip a UTF-8 byte order mark and leading white space.
+  if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) head.remove_prefix(3);
+  const auto first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return InputFormat::kAuto;
+  head.remove_prefix(first);
+  if (head.front() == '{') return InputFormat::kJsonLines;
+  if (head.front() == '[') return InputFormat::kJsonArray;
+  if (head.front() != '<') return InputFormat::kAuto;
+  const std::string text = lowered(head.substr(0, 4096));
+  // The root element decides; look for the most specific markers first.
+  if (text.find("<nitf") != std::string::npos) return InputFormat::kNitf;
+  if (text.find("newsmessage") != std::string::npos ||
+      text.find("<newsitem") != std::string::npos ||
+      text.find(":newsitem") != std::string::npos) {
+    return InputFormat::kNewsMl;
+  }
+  if (text.find("<rss") != std::string::npos || text.find("<rdf:rdf") != std::string::npos) {
+    return InputFormat::kRss;
+  }
+  if (text.find("<feed") != std::string::npos) return InputFormat::kAtom;
+  if (text.find("<html") != std::string::npos || text.find("<!doctype html") != std::string::npos) {
+    return InputFormat::kHtml;
+  }
+  return InputFormat::kAuto;
 }
 
 std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, InputFormat format,
                                            const ReaderOptions& options) {
   (void)options;
   switch (format) {
-    case InputFormat::kJsonLines:
-      return std::make_unique<JsonlReader>(in, std::move(name));
-    case InputFormat::kAuto:
-      break;
+    case InputFormat::kJsonLines: return std::make_unique<JsonlReader>(in, std::move(name));
+    case InputFormat::kAuto: throw ConfigError("make_reader needs a concrete input format");
+    default: break;
   }
-  throw ConfigError("make_reader needs a concrete input format");
+  throw InputError(name, 0, "", "reading " + std::string(format_name(format)) +
+                                    " is not available in this build of newsdex");
 }
 
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReaderOptions& options) {
+  std::unique_ptr<std::istream> input;
+  if (path == "-") {
+    input = std::make_unique<PrefixedStream>("", std::cin);
+  } else {
+    auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*file) throw InputError(path, 0, "", "cannot open for reading");
+    input = std::move(file);
+  }
+  // The first bytes tell the format when the name does not; they are read
+  // once and handed back to the reader in front of the rest.
+  constexpr std::size_t kHeadBytes = 4096;
+  std::string head = read_head(*input, kHeadBytes);
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = format_from_name(path);
-  // Without a telling extension, JSON Lines is the canonical input.
+  if (format == InputFormat::kAuto) format = format_from_content(head);
+  // Without a telling name or content, JSON Lines is the canonical input.
   if (format == InputFormat::kAuto) format = InputFormat::kJsonLines;
-  if (path == "-") return make_reader(std::cin, "-", format, options);
-  auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*stream) throw InputError(path, 0, "", "cannot open for reading");
+  auto stream = std::make_unique<PrefixedStream>(std::move(head), std::move(input));
   auto reader = make_reader(*stream, path, format, options);
   reader->adopt_input(std::move(stream));
   return reader;

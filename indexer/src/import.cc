@@ -1,6 +1,7 @@
 #include "newsdex/indexer/import.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <unordered_set>
@@ -15,9 +16,13 @@ namespace fs = std::filesystem;
 
 constexpr std::uint64_t kProgressEvery = 500;
 
+// Files a directory import picks up: those whose name says they hold a
+// format newsdex reads (.xml only when its content does).
 bool is_input_file(const fs::path& path) {
-  const std::string extension = path.extension().string();
-  return extension == ".jsonl" || extension == ".ndjson";
+  if (format_from_name(path.string()) != InputFormat::kAuto) return true;
+  std::string name = path.filename().string();
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0;
 }
 
 std::uint64_t size_of(const std::string& path) {

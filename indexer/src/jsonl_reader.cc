@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <functional>
+
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "utf8_repair.h"
@@ -33,7 +35,9 @@ const char* type_name(simdjson::dom::element_type type) {
 // Converts one parsed JSON object to an Article, naming the field at fault.
 class ArticleBuilder {
  public:
-  ArticleBuilder(const std::string& file, std::uint64_t line) : file_(file), line_(line) {}
+  using Warn = std::function<void(std::string field, std::string message)>;
+  ArticleBuilder(const std::string& file, std::uint64_t line, Warn warn = {})
+      : file_(file), line_(line), warn_(std::move(warn)) {}
 
   Article build(simdjson::dom::element root) {
     simdjson::dom::object object;
@@ -102,18 +106,21 @@ class ArticleBuilder {
     return items;
   }
 
+  // An unreadable date is not worth losing the article for: it is reported
+  // and the article indexed without one.
   std::optional<Timestamp> date_field(const char* field, simdjson::dom::element value) const {
     const std::string text = string_field(field, value);
     if (text.empty()) return std::nullopt;
-    auto parsed = parse_iso8601(text);
-    if (!parsed) {
-      fail(field, "not an ISO 8601 date or date-time: \"" + text.substr(0, 60) + "\"");
+    auto parsed = parse_date(text);
+    if (!parsed && warn_) {
+      warn_(field, "not a date: \"" + text.substr(0, 60) + "\"; indexed without a date");
     }
     return parsed;
   }
 
   const std::string& file_;
   std::uint64_t line_;
+  Warn warn_;
 };
 
 bool is_blank(std::string_view line) {
@@ -121,13 +128,13 @@ bool is_blank(std::string_view line) {
 }
 
 Article parse_with(simdjson::dom::parser& parser, std::string_view json, const std::string& file,
-                   std::uint64_t line) {
+                   std::uint64_t line, const ArticleBuilder::Warn& warn = {}) {
   simdjson::dom::element root;
   if (auto error = parser.parse(json.data(), json.size()).get(root)) {
     throw InputError(file, line, "",
                      std::string("invalid JSON: ") + simdjson::error_message(error));
   }
-  return ArticleBuilder(file, line).build(root);
+  return ArticleBuilder(file, line, warn).build(root);
 }
 
 }  // namespace
@@ -154,7 +161,10 @@ class JsonlReader::Impl {
                       "invalid UTF-8 replaced by U+FFFD (" + std::to_string(replaced) +
                           " sequence" + (replaced == 1 ? ")" : "s)"));
       }
-      return parse_with(parser_, line_text_, name_, line_);
+      return parse_with(parser_, line_text_, name_, line_,
+                        [this](std::string field, std::string message) {
+                          owner_.report(line_, std::move(field), std::move(message));
+                        });
     }
     if (in_.bad()) throw InputError(name_, line_, "", "read error");
     return std::nullopt;

@@ -113,7 +113,10 @@ int run(int argc, char** argv) {
   cli::add_db_option(visible, options.db_path);
   // clang-format off
   visible.add_options()
-      ("format", po::value(&format)->default_value(format), "input format: auto or jsonl")
+      ("format", po::value(&format)->default_value(format),
+       "input format: auto, jsonl, json, csv, tsv, rss, atom, newsml, nitf, html")
+      ("map", po::value<std::vector<std::string>>()->composing(),
+       "CSV/TSV column for a field, FIELD=COLUMN (e.g. --map title=headline)")
       ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
        "articles per commit (each commit is atomic)")
       ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),
@@ -154,6 +157,15 @@ int run(int argc, char** argv) {
   options.spelling = vm.count("no-spelling") == 0;
   import.strict = vm.count("strict") > 0;
   import.reader.format = indexer::parse_input_format(format);
+  if (vm.count("map")) {
+    for (const auto& mapping : vm["map"].as<std::vector<std::string>>()) {
+      const auto equals = mapping.find('=');
+      if (equals == std::string::npos || equals == 0 || equals + 1 == mapping.size()) {
+        throw cli::UsageError("--map takes FIELD=COLUMN, got '" + mapping + "'");
+      }
+      import.reader.column_map.emplace_back(mapping.substr(0, equals), mapping.substr(equals + 1));
+    }
+  }
 
   indexer::Indexer index(options);
   if (inputs.front() == "delete") {

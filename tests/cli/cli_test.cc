@@ -88,14 +88,16 @@ TEST_F(CliTest, RejectedLinesAreReportedAndExitCodeIsThree) {
                        << "{\"id\": \"ok-2\", \"title\": \"fine too\"}\n";
   const ToolRun index = run(kIndex + " --json --db " + db() + " " + quoted(input));
   EXPECT_EQ(index.exit_code, 3) << index.out;
-  EXPECT_NE(index.out.find(input + ":2: published: not an ISO 8601 date"), std::string::npos)
+  EXPECT_NE(index.out.find("warning: " + input + ":2: published: not a date"), std::string::npos)
       << index.out;
-  EXPECT_NE(index.out.find(input + ":3: invalid JSON"), std::string::npos) << index.out;
+  EXPECT_NE(index.out.find("rejected: " + input + ":3: invalid JSON"), std::string::npos)
+      << index.out;
   const auto summary = nlohmann::json::parse(index.out.substr(index.out.find("{\"files\"")));
-  EXPECT_EQ(summary["indexed"], 2);
+  EXPECT_EQ(summary["indexed"], 2);  // "bad" has no title or body: rejected too
   EXPECT_EQ(summary["rejected"], 2);
+  EXPECT_EQ(summary["warnings"], 1);
   EXPECT_EQ(summary["rejected_by_reason"]["invalid JSON"], 1);
-  EXPECT_EQ(summary["rejected_by_reason"]["published: not an ISO 8601 date or date-time"], 1);
+  EXPECT_EQ(summary["rejected_by_reason"]["title: the article has neither a title nor a body"], 1);
 }
 
 TEST_F(CliTest, RerunningTheSameInputChangesNothing) {

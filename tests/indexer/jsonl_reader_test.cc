@@ -68,8 +68,6 @@ TEST(JsonlReaderTest, BadLinesNameFileLineFieldAndReason) {
        "feed.jsonl:2: authors: expected an array of strings, found a number"},
       {R"({"id": "x", "topics": {"a": 1}})",
        "feed.jsonl:2: topics: expected an array of strings, got an object"},
-      {R"({"id": "x", "published": "last Tuesday"})",
-       "feed.jsonl:2: published: not an ISO 8601 date or date-time: \"last Tuesday\""},
       {R"({"id": "x", "published": 1709285415})",
        "feed.jsonl:2: published: expected a string, got a number"},
   };
@@ -105,6 +103,20 @@ TEST(JsonlReaderTest, InvalidUtf8IsRepairedWithAWarning) {
   EXPECT_EQ(article->title, "caf\xEF\xBF\xBD \xEF\xBF\xBD");
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], "feed.jsonl:1: invalid UTF-8 replaced by U+FFFD (2 sequences)");
+}
+
+TEST(JsonlReaderTest, UnreadableDateIsAWarningAndTheArticleIsKept) {
+  std::istringstream in(R"({"id": "x", "title": "t", "published": "last Tuesday"})");
+  JsonlReader reader(in, "feed.jsonl");
+  std::vector<std::string> warnings;
+  reader.set_warning_handler(
+      [&](const InputWarning& warning) { warnings.push_back(warning.to_string()); });
+  const auto article = reader.next();
+  ASSERT_TRUE(article.has_value());
+  EXPECT_FALSE(article->published.has_value());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0],
+            "feed.jsonl:1: published: not a date: \"last Tuesday\"; indexed without a date");
 }
 
 TEST(JsonlReaderTest, MissingIdIsLeftToTheImporter) {

@@ -18,6 +18,12 @@ namespace newsdex {
 /// Returns nullopt when `text` is not such a date or names an impossible one.
 std::optional<Timestamp> parse_iso8601(std::string_view text);
 
+/// Parses a publication date in any form newsdex accepts from input files.
+/// Currently ISO 8601 / RFC 3339 (see parse_iso8601); readers call this, so
+/// every format gains each new form at once. Returns nullopt when `text` is
+/// not a date.
+std::optional<Timestamp> parse_date(std::string_view text);
+
 /// "2024-03-01T07:30:15Z", or "2024-03-01" for a date-only timestamp.
 std::string format_iso8601(const Timestamp& ts);
 

@@ -35,14 +35,36 @@ struct InputWarning {
 enum class InputFormat {
   kAuto,       ///< decide from the file name, then from the content
   kJsonLines,  ///< one JSON object per line (.jsonl, .ndjson)
+  kJsonArray,  ///< one JSON array of article objects (.json)
+  kCsv,        ///< comma-separated values with a header row (.csv)
+  kTsv,        ///< tab-separated values with a header row (.tsv)
+  kRss,        ///< RSS 2.0 feed
+  kAtom,       ///< Atom feed
+  kNewsMl,     ///< IPTC NewsML-G2
+  kNitf,       ///< IPTC NITF
+  kHtml,       ///< one HTML article page (.html, .htm)
 };
 
-/// Parses a --format name ("auto", "jsonl"). @throws ConfigError
+/// Parses a --format name: auto, jsonl, json, csv, tsv, rss, atom, newsml,
+/// nitf, html. @throws ConfigError
 InputFormat parse_input_format(std::string_view name);
+
+/// The --format name of a format ("jsonl", ...).
+std::string_view format_name(InputFormat format);
+
+/// The format a file name implies, looking through .gz and .zst
+/// (kAuto when it implies none; .xml is decided by content).
+InputFormat format_from_name(std::string_view path);
+
+/// The format the first bytes of a (decompressed) input imply, or kAuto.
+InputFormat format_from_content(std::string_view head);
 
 /// Settings shared by every reader.
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
+  /// CSV/TSV: article field -> column name, for headers that do not use
+  /// the field names ({"title", "headline"}, {"published", "date"}).
+  std::vector<std::pair<std::string, std::string>> column_map;
 };
 
 /// Pulls articles one at a time from one input.
