@@ -13,3 +13,10 @@ if(NOT TARGET Xapian::Xapian)
     INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
     INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
 endif()
+
+# Input formats: XML feeds (pugixml), HTML pages (gumbo), compressed input.
+find_package(pugixml REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET GLOBAL gumbo)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET GLOBAL libzstd)

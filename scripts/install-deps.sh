@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config ca-certificates
   libxapian-dev libicu-dev libboost-program-options-dev
   libsimdjson-dev nlohmann-json3-dev libgtest-dev libgmock-dev
+  libpugixml-dev libgumbo-dev libzstd-dev zlib1g-dev
 )
 
 missing=()
