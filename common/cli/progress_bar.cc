@@ -24,6 +24,12 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
   constexpr int kWidth = 30;
   const double rate = seconds > 0 ? static_cast<double>(items) / seconds : 0;
   std::string line = "\r";
+  const double megabytes_per_second =
+      seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0;
+  char rates[64];
+  std::snprintf(rates, sizeof rates, "/s, %.1f MB/s", megabytes_per_second);
+  const std::string counts = group_thousands(items) + " articles, " +
+                             group_thousands(static_cast<std::uint64_t>(rate)) + rates;
   if (total > 0) {
     const double fraction =
         done >= total ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
@@ -32,19 +38,14 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
             std::string(static_cast<std::size_t>(kWidth - filled), '.') + "] ";
     char percent[16];
     std::snprintf(percent, sizeof percent, "%3d%% ", static_cast<int>(fraction * 100));
-    line += percent;
+    line += percent + counts;
     if (fraction > 0.01 && fraction < 1.0) {
       char eta[32];
-      std::snprintf(eta, sizeof eta, " ETA %.0fs", seconds * (1 - fraction) / fraction);
-      line += group_thousands(items) + " articles, " +
-              group_thousands(static_cast<std::uint64_t>(rate)) + "/s" + eta;
-    } else {
-      line += group_thousands(items) + " articles, " +
-              group_thousands(static_cast<std::uint64_t>(rate)) + "/s";
+      std::snprintf(eta, sizeof eta, ", ETA %.0f s", seconds * (1 - fraction) / fraction);
+      line += eta;
     }
   } else {
-    line += group_thousands(items) + " articles, " +
-            group_thousands(static_cast<std::uint64_t>(rate)) + "/s";
+    line += counts;
   }
   line += "\x1b[K";  // erase the rest of the previous line
   std::fputs(line.c_str(), stderr);
