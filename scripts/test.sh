@@ -11,6 +11,9 @@ build_dir=${NEWSDEX_BUILD_DIR:-build}
 NEWSDEX_BUILD_DIR=$build_dir bash scripts/build.sh -DNEWSDEX_WERROR=ON -DNEWSDEX_BUILD_TESTS=ON
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 
+echo "== install into a temporary prefix and build the examples against it"
+bash examples/run-examples.sh "$build_dir"
+
 if [ "${NEWSDEX_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

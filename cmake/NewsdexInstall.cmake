@@ -1,0 +1,46 @@
+# Installs the libraries, public headers, tools and a CMake package, so that
+# other projects can `find_package(newsdex)` and link newsdex::newsdex.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+foreach(component common indexer searcher)
+  set_target_properties(newsdex_${component} PROPERTIES
+    EXPORT_NAME ${component}
+    VERSION ${PROJECT_VERSION}
+    SOVERSION ${PROJECT_VERSION_MAJOR})
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include/newsdex
+          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+endforeach()
+
+# newsdex::newsdex: everything an embedding program needs.
+add_library(newsdex_all INTERFACE)
+set_target_properties(newsdex_all PROPERTIES EXPORT_NAME newsdex)
+target_link_libraries(newsdex_all INTERFACE newsdex_indexer newsdex_searcher newsdex_common)
+add_library(newsdex::newsdex ALIAS newsdex_all)
+
+install(TARGETS newsdex_common newsdex_indexer newsdex_searcher newsdex_all
+        EXPORT newsdexTargets
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(NEWSDEX_BUILD_TOOLS)
+  # Installed tools find the installed libraries next to them.
+  set_target_properties(newsdex-index newsdex-search PROPERTIES
+    INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+  install(TARGETS newsdex-index newsdex-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+set(NEWSDEX_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/newsdex)
+install(EXPORT newsdexTargets NAMESPACE newsdex:: DESTINATION ${NEWSDEX_CMAKE_DIR})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/newsdexConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/newsdexConfig.cmake
+                              INSTALL_DESTINATION ${NEWSDEX_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/newsdexConfigVersion.cmake
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/newsdexConfig.cmake
+              ${PROJECT_BINARY_DIR}/newsdexConfigVersion.cmake
+        DESTINATION ${NEWSDEX_CMAKE_DIR})
+
+configure_file(${PROJECT_SOURCE_DIR}/cmake/newsdex.pc.in ${PROJECT_BINARY_DIR}/newsdex.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/newsdex.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
