@@ -1,8 +1,14 @@
 // newsdex-search: ranked search over a newsdex index from the terminal.
 // A thin shell over newsdex::searcher::Searcher.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <vector>
 
 #include "cli.h"
+#include "newsdex/common/error.h"
 #include "newsdex/searcher/json.h"
 #include "newsdex/searcher/searcher.h"
 #include "text_report.h"
@@ -31,6 +37,7 @@ Examples:
   newsdex-search --facet date:month --facet topic --limit 0 semiconductors
   newsdex-search --lang de Exporte
   newsdex-search --json --facet source 'oil prices'
+  newsdex-search --batch queries.txt --stats > results.jsonl
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
             unreadable index), 2 bad command line.
@@ -43,6 +50,46 @@ void add_filters(const po::variables_map& vm, const char* option, const char* fi
   for (const auto& value : vm[option].as<std::vector<std::string>>()) {
     request.filters.push_back({field, value});
   }
+}
+
+// One search per input line, each printed as one line of JSON; the request
+// options of the command line apply to every query.
+int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
+              const std::string& path, bool stats) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path);
+    if (!file) throw InputError(path, 0, "", "cannot open for reading");
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  std::vector<double> micros;
+  const auto started = std::chrono::steady_clock::now();
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    request.query = line;
+    const auto before = std::chrono::steady_clock::now();
+    const searcher::SearchResult result = searcher.search(request);
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - before)
+            .count());
+    std::cout << searcher::to_json(result) << "\n";
+  }
+  if (stats && !micros.empty()) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::vector<double> sorted = micros;
+    std::sort(sorted.begin(), sorted.end());
+    const auto at = [&](double q) {
+      return sorted[std::min(sorted.size() - 1,
+                             static_cast<std::size_t>(q * static_cast<double>(sorted.size())))];
+    };
+    std::fprintf(stderr,
+                 "%zu queries in %.2f s (%.0f QPS); latency p50 %.0f us, p95 %.0f us, "
+                 "p99 %.0f us, max %.0f us\n",
+                 sorted.size(), seconds, static_cast<double>(sorted.size()) / seconds, at(0.50),
+                 at(0.95), at(0.99), sorted.back());
+  }
+  return cli::kExitOk;
 }
 
 int run(int argc, char** argv) {
@@ -71,6 +118,8 @@ int run(int argc, char** argv) {
       ("any", "match articles with any of the words (default: all words)")
       ("no-suggest", "no \"did you mean\" suggestion")
       ("json", "print results as JSON (see docs/json.md)")
+      ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
+      ("stats", "with --batch: print latency percentiles and queries/s to stderr")
       ("help,h", "show this help")
       ("version", "show the version");
   // clang-format on
@@ -112,6 +161,11 @@ int run(int argc, char** argv) {
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
 
   searcher::Searcher searcher(db_path);
+  if (vm.count("batch")) {
+    if (!words.empty())
+      throw cli::UsageError("--batch takes its queries from the file, not the command line");
+    return run_batch(searcher, request, vm["batch"].as<std::string>(), vm.count("stats") > 0);
+  }
   const searcher::SearchResult result = searcher.search(request);
   if (vm.count("json")) {
     std::cout << searcher::to_json(result) << "\n";

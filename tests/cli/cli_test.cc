@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "temp_dir.h"
 
@@ -218,6 +219,25 @@ TEST_F(IndexedCliTest, TerminalFacetsShowBarsAndATimeline) {
   EXPECT_NE(text.out.find("█"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("date:month "), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("peak "), std::string::npos) << text.out;
+}
+
+TEST_F(IndexedCliTest, BatchRunsOneQueryPerLine) {
+  const std::string queries = dir_ / "queries.txt";
+  std::ofstream(queries) << "chip export\nelection\n\"unbalanced\n";
+  const ToolRun batch =
+      run(kSearch + " --db " + db() + " --batch " + quoted(queries) + " --stats --limit 2");
+  ASSERT_EQ(batch.exit_code, 0) << batch.out;
+  std::istringstream lines(batch.out);
+  std::vector<nlohmann::json> results;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line.front() == '{') results.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0]["query"], "chip export");
+  EXPECT_EQ(results[1]["query"], "election");
+  EXPECT_FALSE(results[2]["warnings"].empty());
+  EXPECT_NE(batch.out.find("3 queries in"), std::string::npos);
+  EXPECT_NE(batch.out.find("p99"), std::string::npos);
 }
 
 TEST_F(IndexedCliTest, BadOptionValuesAreUsageErrors) {
