@@ -21,3 +21,12 @@ if [ "${NEWSDEX_SKIP_SANITIZERS:-0}" != 1 ]; then
     -DNEWSDEX_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=address,undefined
   ctest --test-dir "$build_dir-asan" --output-on-failure --parallel "$(nproc)"
 fi
+
+if [ "${NEWSDEX_SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== searches from eight threads while an indexer commits, under ThreadSanitizer"
+  cmake -S . -B "$build_dir-tsan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_WERROR=ON \
+    -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_TOOLS=OFF -DNEWSDEX_SANITIZE=thread > /dev/null
+  cmake --build "$build_dir-tsan" --target searcher_test --parallel "$(nproc)"
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    "$build_dir-tsan/tests/searcher_test" --gtest_filter='ConcurrencyTest.*'
+fi

@@ -33,7 +33,7 @@ std::optional<Xapian::Query> range(const std::string& low, const std::string& hi
   }
   if (!low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDay, low);
   if (!high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDay, high);
-  return Xapian::Query(Xapian::Query::MatchAll);
+  return match_all_query();
 }
 
 }  // namespace

@@ -10,6 +10,11 @@
 
 namespace newsdex::searcher {
 
+/// A query matching every document. Use this, never Xapian::Query::MatchAll:
+/// that is one shared object whose reference count is not atomic, so
+/// copying it from several threads (one Searcher each) is a data race.
+inline Xapian::Query match_all_query() { return Xapian::Query(std::string()); }
+
 /// First and last day ("YYYYMMDD") of a year "2024", a month "2024-03" or a
 /// day "2024-03-01"; nullopt when `text` is none of these.
 std::optional<std::pair<std::string, std::string>> date_period(std::string_view text);

@@ -49,7 +49,7 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
     std::string error;
     if (auto query = date_range_query(value, error)) return *query;
     warnings_.push_back("date filter ignored: " + error);
-    return Xapian::Query::MatchAll;
+    return match_all_query();
   }
 
  private:
@@ -250,7 +250,7 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
                                   BuiltQuery& built) {
   const std::string rewritten =
       rewrite_query(request.query, analyzer_, query_fields(), built.warnings);
-  if (rewritten.empty()) return Xapian::Query::MatchAll;
+  if (rewritten.empty()) return match_all_query();
 
   Xapian::QueryParser parser;
   parser.set_database(db);
@@ -294,7 +294,7 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
       break;
     }
   }
-  if (query.empty()) return Xapian::Query::MatchAll;
+  if (query.empty()) return match_all_query();
   built.words_query = query;
   built.cjk_words = cjk_words(query);
   return with_cjk_highlighting(query, built.cjk_words);
