@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors and runs every test,
-# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs
-# the tests once more. This is what CI runs (.ci/run).
-# NEWSDEX_SKIP_SANITIZERS=1 skips the second build.
+# Installs what is missing, builds with warnings as errors and runs every
+# test; installs newsdex into a temporary prefix and builds and runs the
+# examples against it; runs the concurrency test under ThreadSanitizer; then
+# builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs
+# every test once more. This is what CI runs (.ci/run).
+# NEWSDEX_SKIP_SANITIZERS=1 skips the sanitizer builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -14,19 +16,17 @@ ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 echo "== install into a temporary prefix and build the examples against it"
 bash examples/run-examples.sh "$build_dir"
 
-if [ "${NEWSDEX_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-  NEWSDEX_BUILD_DIR=$build_dir-asan bash scripts/build.sh -DNEWSDEX_WERROR=ON \
-    -DNEWSDEX_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=address,undefined
-  ctest --test-dir "$build_dir-asan" --output-on-failure --parallel "$(nproc)"
-fi
+[ "${NEWSDEX_SKIP_SANITIZERS:-0}" = 1 ] && exit 0
 
-if [ "${NEWSDEX_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== searches from eight threads while an indexer commits, under ThreadSanitizer"
-  cmake -S . -B "$build_dir-tsan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_WERROR=ON \
-    -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_TOOLS=OFF -DNEWSDEX_SANITIZE=thread > /dev/null
-  cmake --build "$build_dir-tsan" --target searcher_test --parallel "$(nproc)"
-  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
-    "$build_dir-tsan/tests/searcher_test" --gtest_filter='ConcurrencyTest.*'
-fi
+echo "== searches from eight threads while an indexer commits, under ThreadSanitizer"
+cmake -S . -B "$build_dir-tsan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_WERROR=ON \
+  -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_TOOLS=OFF -DNEWSDEX_SANITIZE=thread > /dev/null
+cmake --build "$build_dir-tsan" --target searcher_test --parallel "$(nproc)"
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  "$build_dir-tsan/tests/searcher_test" --gtest_filter='ConcurrencyTest.*'
+
+echo "== every test again under AddressSanitizer + UndefinedBehaviorSanitizer"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+NEWSDEX_BUILD_DIR=$build_dir-asan bash scripts/build.sh -DNEWSDEX_WERROR=ON \
+  -DNEWSDEX_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=address,undefined
+ctest --test-dir "$build_dir-asan" --output-on-failure --parallel "$(nproc)"
