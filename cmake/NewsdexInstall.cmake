@@ -29,6 +29,20 @@ if(NEWSDEX_BUILD_TOOLS)
   set_target_properties(newsdex-index newsdex-search PROPERTIES
     INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
   install(TARGETS newsdex-index newsdex-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES ${PROJECT_SOURCE_DIR}/docs/man/newsdex-index.1
+                ${PROJECT_SOURCE_DIR}/docs/man/newsdex-search.1
+          DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endif()
+
+# API documentation from the public headers' comments: `cmake --build build --target doxygen`.
+find_package(Doxygen QUIET)
+if(DOXYGEN_FOUND)
+  set(DOXYGEN_PROJECT_NAME newsdex)
+  set(DOXYGEN_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/api-docs)
+  set(DOXYGEN_EXTRACT_ALL YES)
+  set(DOXYGEN_USE_MDFILE_AS_MAINPAGE ${PROJECT_SOURCE_DIR}/docs/api.md)
+  doxygen_add_docs(doxygen ${PROJECT_SOURCE_DIR}/common/include ${PROJECT_SOURCE_DIR}/indexer/include
+                   ${PROJECT_SOURCE_DIR}/searcher/include ${PROJECT_SOURCE_DIR}/docs/api.md)
 endif()
 
 set(NEWSDEX_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/newsdex)
