@@ -16,27 +16,35 @@
 namespace newsdex::searcher {
 namespace {
 
-// A commit by the indexer can invalidate a reader's snapshot mid-search; each
-// retry reopens at the newest revision, so a handful always suffices.
-constexpr int kMaxAttempts = 5;
+// A commit by the indexer can invalidate a reader's snapshot mid-search (or
+// mid-open); each retry reads the newest revision, so a few always suffice
+// unless the indexer commits continuously.
+constexpr int kMaxAttempts = 10;
 
 // Below this many matches, totals are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 1000;
 
 Xapian::Database open_readable(const std::string& path) {
-  try {
-    Xapian::Database db(path);
-    const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-    if (!version.empty() && version != schema::kSchemaVersion) {
-      throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
-                       std::string(schema::kSchemaVersion));
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Database db(path);
+      const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+      if (!version.empty() && version != schema::kSchemaVersion) {
+        throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
+                         std::string(schema::kSchemaVersion));
+      }
+      return db;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // An indexer committed twice while we opened: open the new revision.
+      if (attempt == kMaxAttempts) {
+        throw IndexError(path + ": index changed too often while opening: " + e.get_msg());
+      }
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw IndexError(path +
+                       ": no readable index here (create one with newsdex-index): " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      throw IndexError(path + ": cannot open index: " + e.get_description());
     }
-    return db;
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexError(path +
-                     ": no readable index here (create one with newsdex-index): " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    throw IndexError(path + ": cannot open index: " + e.get_description());
   }
 }
 
@@ -92,32 +100,36 @@ class Searcher::Impl {
   SearchResult search(const SearchRequest& request) {
     for (int attempt = 1;; ++attempt) {
       try {
-        // Cheap when nothing changed; otherwise every search sees the
-        // latest commit instead of the snapshot the Searcher opened.
+        // Cheap when nothing changed; otherwise every search sees the latest
+        // commit instead of the snapshot the Searcher opened. A commit during
+        // the reopen or the search lands here and the next attempt retries.
         db_.reopen();
         return search_once(request);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) {
           throw IndexError(path_ + ": index changed too often during the search; try again");
         }
-        reopen();
       } catch (const Xapian::Error& e) {
         throw IndexError(path_ + ": search failed: " + e.get_description());
       }
     }
   }
 
-  std::uint64_t document_count() { return db_.get_doccount(); }
-
- private:
-  void reopen() {
-    try {
-      db_.reopen();
-    } catch (const Xapian::Error& e) {
-      throw IndexError(path_ + ": cannot reopen index: " + e.get_description());
+  std::uint64_t document_count() {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        db_.reopen();
+        return db_.get_doccount();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxAttempts)
+          throw IndexError(path_ + ": index changed too often; try again");
+      } catch (const Xapian::Error& e) {
+        throw IndexError(path_ + ": cannot read index: " + e.get_description());
+      }
     }
   }
 
+ private:
   SearchResult search_once(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;

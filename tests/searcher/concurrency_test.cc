@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -37,6 +39,8 @@ TEST(ConcurrencyTest, SearchersInEightThreadsWhileAnIndexerCommits) {
   std::atomic<bool> stop{false};
   std::atomic<int> searches{0};
   std::atomic<int> failures{0};
+  std::mutex mutex;
+  std::vector<std::string> errors;
   std::vector<std::thread> readers;
   for (int t = 0; t < 8; ++t) {
     readers.emplace_back([&, t] {
@@ -49,11 +53,18 @@ TEST(ConcurrencyTest, SearchersInEightThreadsWhileAnIndexerCommits) {
         try {
           const SearchResult result = searcher.search(request);
           // The index only grows: a search never sees fewer articles.
-          if (result.total_estimate < last_total || result.hits.empty()) ++failures;
+          if (result.total_estimate < last_total || result.hits.empty()) {
+            ++failures;
+            std::lock_guard<std::mutex> lock(mutex);
+            errors.push_back("total went from " + std::to_string(last_total) + " to " +
+                             std::to_string(result.total_estimate));
+          }
           last_total = result.total_estimate;
           ++searches;
-        } catch (const std::exception&) {
+        } catch (const std::exception& e) {
           ++failures;
+          std::lock_guard<std::mutex> lock(mutex);
+          errors.emplace_back(e.what());
         }
       }
     });
@@ -65,7 +76,7 @@ TEST(ConcurrencyTest, SearchersInEightThreadsWhileAnIndexerCommits) {
   index.commit();
   stop = true;
   for (auto& reader : readers) reader.join();
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(failures.load(), 0) << (errors.empty() ? "" : errors.front());
   EXPECT_GT(searches.load(), 8);
   EXPECT_EQ(Searcher(db).document_count(), 450u);
 }

@@ -52,7 +52,8 @@ class Searcher {
   /// @throws IndexError if the index cannot be read
   SearchResult search(const SearchRequest& request);
 
-  /// Number of articles in the index (as of the last reopen).
+  /// Number of articles in the index as of the latest commit.
+  /// @throws IndexError if the index cannot be read
   std::uint64_t document_count();
 
  private:
