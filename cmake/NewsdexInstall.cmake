@@ -29,6 +29,11 @@ if(NEWSDEX_BUILD_TOOLS)
   set_target_properties(newsdex-index newsdex-search PROPERTIES
     INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
   install(TARGETS newsdex-index newsdex-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # newsdex-eval and the library it is built on (not part of the embedding API).
+  set_target_properties(newsdex-eval PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+  install(TARGETS newsdex-eval newsdex_eval
+          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
   install(FILES ${PROJECT_SOURCE_DIR}/docs/man/newsdex-index.1
                 ${PROJECT_SOURCE_DIR}/docs/man/newsdex-search.1
           DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

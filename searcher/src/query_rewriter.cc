@@ -186,10 +186,15 @@ class Rewriter {
         }
         text = value;
       } else if (std::all_of(field.begin(), field.end(), is_ascii_letter)) {
+        if (value.empty() && !phrase_follows()) {
+          // "nutrition: ..." in natural language: a word, not a field.
+          free_text(lead, field);
+          return;
+        }
         warn("unknown field '" + std::string(field) + ":' ignored");
         text = value;
         if (text.empty()) {
-          if (phrase_follows()) add_phrase(lead, read_phrase());
+          add_phrase(lead, read_phrase());
           return;
         }
       }

@@ -52,6 +52,7 @@ TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
       {"and or not", "and or not", ""},
       {"芯片出口", "\"芯 片 出口\"", ""},
       {"a & b", "a b", ""},
+      {"Examples: chips", "examples chips", ""},
       {"a OR b source:X", "( a OR b ) source:X", ""},
       {"source:X a OR b", "( a OR b ) source:X", ""},
       {"source:X OR source:Y a", "source:X OR source:Y a", ""},
