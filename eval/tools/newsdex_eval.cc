@@ -57,6 +57,7 @@ void warn_unqueried(const std::vector<std::string>& missing, const std::string& 
 int run(int argc, char** argv) {
   std::string db_path, queries_path, qrels_path, run_path, run_out, tag = "newsdex";
   eval::SearchRunOptions options;
+  searcher::SearcherOptions searcher_options;
   po::options_description visible(kUsage);
   cli::add_db_option(visible, db_path);
   // clang-format off
@@ -66,6 +67,8 @@ int run(int argc, char** argv) {
       ("run", po::value(&run_path), "score this TREC run file instead of searching")
       ("run-out", po::value(&run_out), "also write the searched results as a TREC run file")
       ("depth", po::value(&options.depth)->default_value(options.depth), "results per query")
+      ("k1", po::value(&searcher_options.bm25_k1)->default_value(searcher_options.bm25_k1), "BM25 k1")
+      ("b", po::value(&searcher_options.bm25_b)->default_value(searcher_options.bm25_b), "BM25 b")
       ("tag", po::value(&tag)->default_value(tag), "run name written in --run-out's last column")
       ("json", "print the scores as one JSON object")
       ("summary", "print only the means (no per-query scores)")
@@ -107,7 +110,7 @@ int run(int argc, char** argv) {
   } else {
     const std::vector<eval::Query> queries = eval::read_queries(queries_path);
     warn_unqueried(eval::judged_but_not_queried(queries, qrels), queries_path);
-    searcher::Searcher searcher(db_path);
+    searcher::Searcher searcher(db_path, searcher_options);
     eval::SearchRun searched = eval::search_queries(searcher, queries, options);
     print_warnings(searched);
     results = std::move(searched.run);

@@ -93,6 +93,8 @@ class Searcher::Impl {
   Impl(const std::string& path, SearcherOptions options)
       : path_(path),
         exact_facet_matches_(options.exact_facet_matches),
+        bm25_k1_(options.bm25_k1),
+        bm25_b_(options.bm25_b),
         db_(open_readable(path)),
         analyzer_(options.analyzer),
         query_builder_(analyzer_) {}
@@ -139,7 +141,8 @@ class Searcher::Impl {
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // k2 = 0 and k3 = 1 as Xapian's defaults; min_normlen 0.5 likewise.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_k1_, 0, 1, bm25_b_, 0.5));
     // Kept alive until the MSet is read: the Enquire only borrows it.
     Xapian::MultiValueKeyMaker oldest_first;
     set_sort(enquire, oldest_first, request.sort, built.has_words);
@@ -213,6 +216,8 @@ class Searcher::Impl {
 
   std::string path_;
   Xapian::doccount exact_facet_matches_;
+  double bm25_k1_;
+  double bm25_b_;
   Xapian::Database db_;
   Analyzer analyzer_;
   QueryBuilder query_builder_;

@@ -27,6 +27,11 @@ struct SearcherOptions {
   /// (Facet::exact is false). Higher is slower for very broad queries.
   /// Default 100,000.
   std::uint32_t exact_facet_matches = 100000;
+  /// BM25's term-frequency saturation (k1) and document-length
+  /// normalisation (b); see docs/relevance.md for how the defaults were
+  /// chosen. Defaults 1.0 and 0.5 (Xapian's).
+  double bm25_k1 = 1.0;
+  double bm25_b = 0.5;
 };
 
 /// Runs searches on one index.
