@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "html_reader.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/jsonl_reader.h"
 #include "prefixed_stream.h"
@@ -21,11 +22,11 @@ struct FormatName {
 };
 
 constexpr FormatName kFormatNames[] = {
-    {InputFormat::kAuto, "auto"},     {InputFormat::kJsonLines, "jsonl"},
+    {InputFormat::kAuto, "auto"},      {InputFormat::kJsonLines, "jsonl"},
     {InputFormat::kJsonArray, "json"}, {InputFormat::kCsv, "csv"},
-    {InputFormat::kTsv, "tsv"},       {InputFormat::kRss, "rss"},
-    {InputFormat::kAtom, "atom"},     {InputFormat::kNewsMl, "newsml"},
-    {InputFormat::kNitf, "nitf"},     {InputFormat::kHtml, "html"},
+    {InputFormat::kTsv, "tsv"},        {InputFormat::kRss, "rss"},
+    {InputFormat::kAtom, "atom"},      {InputFormat::kNewsMl, "newsml"},
+    {InputFormat::kNitf, "nitf"},      {InputFormat::kHtml, "html"},
 };
 
 std::string lowered(std::string_view text) {
@@ -98,8 +99,7 @@ InputFormat format_from_content(std::string_view head) {
   // The root element decides; look for the most specific markers first.
   if (text.find("<nitf") != std::string::npos) return InputFormat::kNitf;
   if (text.find("newsmessage") != std::string::npos ||
-      text.find("<newsitem") != std::string::npos ||
-      text.find(":newsitem") != std::string::npos) {
+      text.find("<newsitem") != std::string::npos || text.find(":newsitem") != std::string::npos) {
     return InputFormat::kNewsMl;
   }
   if (text.find("<rss") != std::string::npos || text.find("<rdf:rdf") != std::string::npos) {
@@ -116,12 +116,18 @@ std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, I
                                            const ReaderOptions& options) {
   (void)options;
   switch (format) {
-    case InputFormat::kJsonLines: return std::make_unique<JsonlReader>(in, std::move(name));
-    case InputFormat::kAuto: throw ConfigError("make_reader needs a concrete input format");
-    default: break;
+    case InputFormat::kJsonLines:
+      return std::make_unique<JsonlReader>(in, std::move(name));
+    case InputFormat::kHtml:
+      return std::make_unique<HtmlReader>(in, std::move(name));
+    case InputFormat::kAuto:
+      throw ConfigError("make_reader needs a concrete input format");
+    default:
+      break;
   }
-  throw InputError(name, 0, "", "reading " + std::string(format_name(format)) +
-                                    " is not available in this build of newsdex");
+  throw InputError(
+      name, 0, "",
+      "reading " + std::string(format_name(format)) + " is not available in this build of newsdex");
 }
 
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReaderOptions& options) {

@@ -1,0 +1,547 @@
+#include "html_reader.h"
+
+#include <gumbo.h>
+#include <simdjson.h>
+#include <unicode/ucnv.h>
+
+#include <cctype>
+#include <iterator>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "newsdex/common/date.h"
+#include "newsdex/common/error.h"
+
+namespace newsdex::indexer {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+    if (n == 9) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+// Windows-1252 is the de-facto meaning of undeclared 8-bit web pages.
+std::string from_windows1252(std::string_view s) {
+  static constexpr char16_t kHigh[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    unsigned cp = c;
+    if (c >= 0x80 && c < 0xA0) cp = kHigh[c - 0x80];
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string collapse(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string attr(const GumboNode* node, const char* name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a ? std::string(a->value) : std::string();
+}
+
+// Elements without a closing tag, which do not nest.
+bool is_void_tag(const std::string& text, std::size_t at) {
+  static constexpr std::string_view kVoid[] = {"br",  "img",    "meta",  "link", "input",
+                                               "hr",  "area",   "base",  "col",  "embed",
+                                               "wbr", "source", "track", "param"};
+  std::size_t end = at;
+  while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+  std::string name = text.substr(at, end - at);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view tag : kVoid) {
+    if (name == tag) return true;
+  }
+  return end > at && text[end - 1] == '/';
+}
+
+// Deeper than this, the walks below stop: no real article nests so deep,
+// and recursion must not exhaust the stack on a hostile page.
+constexpr int kMaxDepth = 256;
+
+void raw_text(const GumboNode* node, std::string& out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+      node->type == GUMBO_NODE_CDATA) {
+    out += node->v.text.text;
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT) return;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    raw_text(static_cast<GumboNode*>(kids.data[i]), out, depth + 1);
+  }
+}
+
+// Boilerplate that must not count as, or be part of, the main text.
+bool is_boilerplate(const GumboNode* node) {
+  switch (node->v.element.tag) {
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+      return true;
+    default:
+      break;
+  }
+  const std::string names = lower(attr(node, "class") + " " + attr(node, "id"));
+  for (const char* word : {"nav", "menu", "footer", "share", "related", "comment"}) {
+    if (names.find(word) != std::string::npos) return true;
+  }
+  // "ad" only as a whole token, or "ad" would match "head", "read", ...
+  std::string token;
+  for (char c : names + " ") {
+    if (c == ' ' || c == '-' || c == '_') {
+      if (token == "ad" || token == "ads" || token == "advert") return true;
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  return false;
+}
+
+// Paragraph texts of `node`: each block of text (<p>, headings, list items)
+// becomes one paragraph; boilerplate is skipped.
+void paragraphs(const GumboNode* node, std::vector<std::string>& out, int depth = 0) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+  if (is_boilerplate(node)) return;
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_LI ||
+      tag == GUMBO_TAG_BLOCKQUOTE) {
+    std::string text;
+    raw_text(node, text);
+    text = collapse(text);
+    if (!text.empty()) out.push_back(std::move(text));
+    return;
+  }
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    paragraphs(static_cast<GumboNode*>(kids.data[i]), out, depth + 1);
+  }
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += "\n\n";
+    out += p;
+  }
+  return out;
+}
+
+struct Page {
+  std::vector<const GumboNode*> metas, links, scripts, times;
+  const GumboNode* title = nullptr;
+  const GumboNode* h1 = nullptr;
+  const GumboNode* article = nullptr;
+  const GumboNode* html = nullptr;
+  const GumboNode* best = nullptr;  // element with the most text in direct <p> children
+  std::size_t best_size = 0;
+};
+
+void scan(const GumboNode* node, Page& page, bool boiler, int depth = 0) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+  const GumboTag tag = node->v.element.tag;
+  switch (tag) {
+    case GUMBO_TAG_HTML:
+      page.html = node;
+      break;
+    case GUMBO_TAG_META:
+      page.metas.push_back(node);
+      break;
+    case GUMBO_TAG_LINK:
+      page.links.push_back(node);
+      break;
+    case GUMBO_TAG_SCRIPT:
+      page.scripts.push_back(node);
+      break;
+    case GUMBO_TAG_TITLE:
+      if (!page.title) page.title = node;
+      break;
+    case GUMBO_TAG_H1:
+      if (!page.h1) page.h1 = node;
+      break;
+    case GUMBO_TAG_ARTICLE:
+      if (!page.article) page.article = node;
+      break;
+    case GUMBO_TAG_TIME:
+      if (page.article) page.times.push_back(node);
+      break;
+    default:
+      break;
+  }
+  boiler = boiler || (tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HEAD &&
+                      tag != GUMBO_TAG_SCRIPT && is_boilerplate(node));
+  const GumboVector& kids = node->v.element.children;
+  std::size_t ptext = 0;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* kid = static_cast<const GumboNode*>(kids.data[i]);
+    if (!boiler && kid->type == GUMBO_NODE_ELEMENT && kid->v.element.tag == GUMBO_TAG_P) {
+      std::string text;
+      raw_text(kid, text);
+      ptext += collapse(text).size();
+    }
+    scan(kid, page, boiler, depth + 1);
+  }
+  if (!boiler && ptext > page.best_size) {
+    page.best_size = ptext;
+    page.best = node;
+  }
+}
+
+std::string text_of(const GumboNode* node) {
+  if (!node) return {};
+  std::string text;
+  raw_text(node, text);
+  return collapse(text);
+}
+
+std::vector<std::string> split_commas(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string item = collapse(text.substr(start, end - start));
+    if (!item.empty()) out.push_back(std::move(item));
+    start = end + 1;
+  }
+  return out;
+}
+
+struct JsonLd {
+  std::string headline, published, body, publisher;
+  std::vector<std::string> authors;
+  bool found = false;
+};
+
+bool is_article_type(simdjson::dom::element item) {
+  auto match = [](std::string_view t) {
+    return t == "NewsArticle" || t == "Article" || t == "ReportageNewsArticle" ||
+           t == "BlogPosting";
+  };
+  simdjson::dom::element type;
+  if (item["@type"].get(type) != simdjson::SUCCESS) return false;
+  std::string_view s;
+  if (type.get_string().get(s) == simdjson::SUCCESS) return match(s);
+  simdjson::dom::array arr;
+  if (type.get_array().get(arr) == simdjson::SUCCESS) {
+    for (auto t : arr) {
+      if (t.get_string().get(s) == simdjson::SUCCESS && match(s)) return true;
+    }
+  }
+  return false;
+}
+
+std::string json_string(simdjson::dom::element item, const char* key) {
+  std::string_view s;
+  if (item[key].get_string().get(s) == simdjson::SUCCESS) return std::string(s);
+  return {};
+}
+
+void add_author(simdjson::dom::element a, std::vector<std::string>& out) {
+  std::string_view s;
+  if (a.get_string().get(s) == simdjson::SUCCESS) {
+    if (!s.empty()) out.emplace_back(s);
+  } else if (a.is_object()) {
+    std::string name = json_string(a, "name");
+    if (!name.empty()) out.push_back(std::move(name));
+  }
+}
+
+void take(simdjson::dom::element item, JsonLd& ld) {
+  ld.found = true;
+  ld.headline = json_string(item, "headline");
+  ld.published = json_string(item, "datePublished");
+  ld.body = json_string(item, "articleBody");
+  simdjson::dom::element publisher;
+  if (item["publisher"].get(publisher) == simdjson::SUCCESS && publisher.is_object())
+    ld.publisher = json_string(publisher, "name");
+  simdjson::dom::element author;
+  if (item["author"].get(author) == simdjson::SUCCESS) {
+    simdjson::dom::array arr;
+    if (author.get_array().get(arr) == simdjson::SUCCESS) {
+      for (auto a : arr) add_author(a, ld.authors);
+    } else {
+      add_author(author, ld.authors);
+    }
+  }
+}
+
+void find_article(simdjson::dom::element node, JsonLd& ld) {
+  if (ld.found) return;
+  simdjson::dom::array arr;
+  if (node.get_array().get(arr) == simdjson::SUCCESS) {
+    for (auto item : arr) find_article(item, ld);
+    return;
+  }
+  if (!node.is_object()) return;
+  if (is_article_type(node)) {
+    take(node, ld);
+    return;
+  }
+  simdjson::dom::element graph;
+  if (node["@graph"].get(graph) == simdjson::SUCCESS) find_article(graph, ld);
+}
+
+// The charset a <meta charset> or http-equiv content-type declares in the
+// page's first bytes, lower case; empty when none is declared.
+std::string declared_charset(std::string_view bytes) {
+  const std::string head = lower(bytes.substr(0, 4096));
+  const std::size_t at = head.find("charset=");
+  if (at == std::string::npos) return {};
+  std::size_t start = at + 8;
+  while (start < head.size() && (head[start] == '"' || head[start] == '\'' || head[start] == ' '))
+    ++start;
+  std::size_t end = start;
+  while (end < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[end])) != 0 || head[end] == '-' ||
+          head[end] == '_' || head[end] == ':' || head[end] == '.'))
+    ++end;
+  return head.substr(start, end - start);
+}
+
+// Converts with ICU; nullopt when ICU does not know the charset.
+std::optional<std::string> convert_with_icu(const std::string& bytes, const std::string& charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::int32_t size = static_cast<std::int32_t>(bytes.size());
+  // Each input byte becomes at most 3 UTF-8 bytes (a BMP character).
+  std::string out(bytes.size() * 3 + 4, '\0');
+  const std::int32_t written =
+      ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<std::int32_t>(out.size()),
+                   bytes.data(), size, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(written));
+  return out;
+}
+
+}  // namespace
+
+HtmlReader::HtmlReader(std::istream& in, std::string name)
+    : ArticleReader(std::move(name)), in_(in) {}
+
+std::optional<Article> HtmlReader::next() {
+  if (done_) return std::nullopt;
+  done_ = true;
+  record_ = 1;
+  std::string bytes{std::istreambuf_iterator<char>(in_), std::istreambuf_iterator<char>()};
+  if (in_.bad()) throw InputError(name(), 1, "", "read error");
+  bytes_ = bytes.size();
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  if (!valid_utf8(bytes)) {
+    // Undeclared 8-bit pages are Windows-1252 by the web's convention (and it
+    // is a superset of ISO-8859-1); other declared charsets go through ICU.
+    const std::string charset = declared_charset(bytes);
+    std::optional<std::string> converted;
+    if (!charset.empty() && charset != "windows-1252" && charset != "iso-8859-1" &&
+        charset != "latin1" && charset != "us-ascii" && charset != "utf-8") {
+      converted = convert_with_icu(bytes, charset);
+    }
+    if (converted) {
+      warn(1, "", "page is not UTF-8; decoded as " + charset);
+      bytes = std::move(*converted);
+    } else {
+      warn(1, "", "page is not UTF-8; decoded as Windows-1252");
+      bytes = from_windows1252(bytes);
+    }
+  }
+
+  // gumbo's time grows with the square of the nesting depth and it frees
+  // the tree recursively, so a hostile page of many thousands of nested
+  // tags would hang or overflow the stack. Real pages nest a few dozen
+  // levels: cut the page where an estimate of the depth passes kMaxNesting.
+  constexpr long kMaxNesting = 1000;
+  long nesting = 0;
+  for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
+    if (bytes[i] != '<') continue;
+    const char next = bytes[i + 1];
+    if (next == '/') {
+      nesting = nesting > 0 ? nesting - 1 : 0;
+    } else if (std::isalpha(static_cast<unsigned char>(next)) && !is_void_tag(bytes, i + 1) &&
+               ++nesting > kMaxNesting) {
+      warn(1, "",
+           "page cut at byte " + std::to_string(i) + ": tags nested over " +
+               std::to_string(kMaxNesting) + " deep");
+      bytes.resize(i);
+      break;
+    }
+  }
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  Page page;
+  scan(output->root, page, false);
+
+  auto meta = [&](std::string_view key) -> std::string {
+    for (const GumboNode* m : page.metas) {
+      if (lower(attr(m, "property")) == key || lower(attr(m, "name")) == key) {
+        std::string value = collapse(attr(m, "content"));
+        if (!value.empty()) return value;
+      }
+    }
+    return {};
+  };
+
+  JsonLd ld;
+  simdjson::dom::parser parser;
+  for (const GumboNode* s : page.scripts) {
+    if (lower(attr(s, "type")) != "application/ld+json") continue;
+    // raw_text() skips <script> elements, so read the script's text children.
+    std::string json;
+    const GumboVector& kids = s->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      raw_text(static_cast<const GumboNode*>(kids.data[i]), json);
+    simdjson::dom::element root;
+    if (parser.parse(json).get(root) != simdjson::SUCCESS) {
+      warn(1, "", "invalid JSON-LD ignored");
+      continue;
+    }
+    find_article(root, ld);
+    if (ld.found) break;
+  }
+
+  Article article;
+  article.source = meta("og:site_name");
+  if (article.source.empty()) article.source = collapse(ld.publisher);
+  article.title = meta("og:title");
+  if (article.title.empty()) article.title = collapse(ld.headline);
+  if (article.title.empty()) {
+    article.title = text_of(page.title);
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "}) {
+      const std::string suffix = std::string(sep) + article.source;
+      if (!article.source.empty() && article.title.size() > suffix.size() &&
+          article.title.compare(article.title.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        article.title.resize(article.title.size() - suffix.size());
+      }
+    }
+  }
+  if (article.title.empty()) article.title = text_of(page.h1);
+
+  for (const GumboNode* l : page.links) {
+    if (lower(attr(l, "rel")) == "canonical" && article.url.empty()) article.url = attr(l, "href");
+  }
+  if (article.url.empty()) article.url = meta("og:url");
+  article.id = article.url;
+
+  std::string date = meta("article:published_time");
+  if (date.empty()) date = ld.published;
+  for (const char* key : {"date", "pubdate", "dc.date"}) {
+    if (date.empty()) date = meta(key);
+  }
+  for (const GumboNode* t : page.times) {
+    if (date.empty()) date = attr(t, "datetime");
+  }
+  if (!date.empty()) {
+    article.published = parse_date(date);
+    if (!article.published)
+      warn(1, "published", "not a date: \"" + date.substr(0, 60) + "\"; indexed without a date");
+  }
+
+  article.authors = ld.authors;
+  if (article.authors.empty()) {
+    for (const GumboNode* m : page.metas) {
+      const std::string key = lower(attr(m, "name") + attr(m, "property"));
+      if (key == "author" || key == "article:author") {
+        std::string value = collapse(attr(m, "content"));
+        if (!value.empty()) article.authors.push_back(std::move(value));
+      }
+    }
+  }
+
+  for (const GumboNode* m : page.metas) {
+    const std::string key = lower(attr(m, "name") + attr(m, "property"));
+    if (key == "article:section" || key == "article:tag" || key == "keywords") {
+      for (std::string& topic : split_commas(attr(m, "content")))
+        article.topics.push_back(std::move(topic));
+    }
+  }
+
+  if (page.html) {
+    std::string lang = lower(attr(page.html, "lang"));
+    lang = lang.substr(0, lang.find_first_of("-_"));
+    article.language = collapse(lang);
+  }
+
+  if (!ld.body.empty()) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start < ld.body.size()) {
+      std::size_t end = ld.body.find("\n\n", start);
+      if (end == std::string::npos) end = ld.body.size();
+      std::string p = collapse(std::string_view(ld.body).substr(start, end - start));
+      if (!p.empty()) parts.push_back(std::move(p));
+      start = end + 2;
+    }
+    article.body = join(parts);
+  }
+  if (article.body.empty() && page.article) {
+    std::vector<std::string> parts;
+    const GumboVector& kids = page.article->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      paragraphs(static_cast<const GumboNode*>(kids.data[i]), parts);
+    article.body = join(parts);
+  }
+  if (article.body.empty() && page.best) {
+    std::vector<std::string> parts;
+    const GumboVector& kids = page.best->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      paragraphs(static_cast<const GumboNode*>(kids.data[i]), parts);
+    article.body = join(parts);
+  }
+  return article;
+}
+
+}  // namespace newsdex::indexer

@@ -1,0 +1,182 @@
+// Tests of the HTML page reader on hand-written fixtures in
+// corpus/fixtures/html, a random-mutation property test and detection
+// through open_reader().
+#include "html_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+#include <vector>
+
+#include "newsdex/common/date.h"
+#include "newsdex/common/error.h"
+
+namespace newsdex::indexer {
+namespace {
+
+std::string fixture_path(const std::string& name) {
+  return std::string(NEWSDEX_SOURCE_DIR) + "/corpus/fixtures/html/" + name;
+}
+
+std::string slurp(const std::string& name) {
+  std::ifstream in(fixture_path(name), std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct Result {
+  std::optional<Article> article;
+  std::vector<InputWarning> warnings;
+};
+
+Result read_page(const std::string& bytes) {
+  std::istringstream in(bytes);
+  HtmlReader reader(in, "page.html");
+  Result result;
+  reader.set_warning_handler([&](const InputWarning& w) { result.warnings.push_back(w); });
+  result.article = reader.next();
+  EXPECT_EQ(reader.record(), 1u);
+  EXPECT_FALSE(reader.next().has_value());
+  return result;
+}
+
+TEST(HtmlReader, MetaTags) {
+  const Result r = read_page(slurp("meta.html"));
+  ASSERT_TRUE(r.article);
+  const Article& a = *r.article;
+  EXPECT_EQ(a.title, "Harbour reopens after storm");
+  EXPECT_EQ(a.url, "https://coast.example/harbour");
+  EXPECT_EQ(a.id, "https://coast.example/harbour");
+  EXPECT_EQ(a.source, "Coast Daily");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(format_iso8601(*a.published), "2024-03-01T09:30:00Z");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Ann Lee"});
+  EXPECT_EQ(a.topics, (std::vector<std::string>{"Local", "weather"}));
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.body,
+            "The harbour reopened on Friday & boats returned."
+            "\n\nRepairs took two weeks.");
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(HtmlReader, JsonLdGraph) {
+  const Result r = read_page(slurp("jsonld.html"));
+  ASSERT_TRUE(r.article);
+  const Article& a = *r.article;
+  EXPECT_EQ(a.title, "Bridge opens");
+  EXPECT_EQ(a.source, "Stadtblatt");
+  ASSERT_TRUE(a.published);
+  EXPECT_EQ(format_iso8601(*a.published), "2024-05-02");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Max Mustermann", "Eva Roth"}));
+  EXPECT_EQ(a.body, "First paragraph.\n\nSecond paragraph.");
+  EXPECT_EQ(a.language, "de");
+  EXPECT_TRUE(a.url.empty());
+  EXPECT_TRUE(a.id.empty());
+  ASSERT_EQ(r.warnings.size(), 1u);  // the invalid JSON-LD block
+}
+
+TEST(HtmlReader, HeuristicMainText) {
+  const Result r = read_page(slurp("heuristic.html"));
+  ASSERT_TRUE(r.article);
+  const Article& a = *r.article;
+  EXPECT_EQ(a.title, "Council votes on budget - Town News");  // no og:site_name to strip
+  EXPECT_EQ(a.body,
+            "The council voted on the budget on Tuesday evening.\n\nThe vote passed by seven to "
+            "two.");
+  EXPECT_EQ(a.body.find("Menu"), std::string::npos);
+  EXPECT_EQ(a.body.find("Related"), std::string::npos);
+  EXPECT_EQ(a.body.find("Footer"), std::string::npos);
+  EXPECT_FALSE(a.published);
+  EXPECT_TRUE(a.language.empty());
+}
+
+TEST(HtmlReader, Windows1252WithoutCharset) {
+  const Result r = read_page(slurp("cp1252.html"));
+  ASSERT_TRUE(r.article);
+  EXPECT_EQ(r.article->title, "Caf\xC3\xA9 opens");
+  EXPECT_EQ(r.article->body, "The caf\xC3\xA9 \xE2\x80\x9Copened\xE2\x80\x9D today.");
+  ASSERT_EQ(r.warnings.size(), 1u);
+}
+
+TEST(HtmlReader, DeclaredCharsetThroughIcu) {
+  const Result r = read_page(slurp("koi8r.html"));
+  ASSERT_TRUE(r.article);
+  EXPECT_EQ(r.article->title, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");  // Привет
+  EXPECT_EQ(r.article->body, "\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82");           // Текст
+  ASSERT_EQ(r.warnings.size(), 1u);
+}
+
+TEST(HtmlReader, TitleSiteSuffixRemoved) {
+  const Result r = read_page(
+      R"(<html><head><meta property="og:site_name" content="Coast Daily">)"
+      R"(<title>Tides rise | Coast Daily</title></head><body><h1>Other</h1></body></html>)");
+  ASSERT_TRUE(r.article);
+  EXPECT_EQ(r.article->title, "Tides rise");
+  EXPECT_EQ(r.article->source, "Coast Daily");
+}
+
+TEST(HtmlReader, BadDateIsWarning) {
+  const Result r = read_page(
+      R"(<html><head><meta name="date" content="yesterday"><title>T</title></head></html>)");
+  ASSERT_TRUE(r.article);
+  EXPECT_FALSE(r.article->published);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].field, "published");
+}
+
+TEST(HtmlReaderProperty, MutatedPagesNeverCrash) {
+  const std::vector<std::string> pages = {slurp("meta.html"), slurp("jsonld.html"),
+                                          slurp("heuristic.html"), slurp("cp1252.html")};
+  std::mt19937 random(20261128);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 400; ++round) {
+    std::string page = pages[static_cast<std::size_t>(round) % pages.size()];
+    std::uniform_int_distribution<int> edits(1, 8);
+    for (int n = edits(random); n > 0 && !page.empty(); --n) {
+      std::uniform_int_distribution<std::size_t> at(0, page.size() - 1);
+      const std::size_t pos = at(random);
+      switch (random() % 4) {
+        case 0:
+          page[pos] = static_cast<char>(byte(random));
+          break;
+        case 1:
+          page.erase(pos, 1);
+          break;
+        case 2:
+          page.insert(pos, 1, static_cast<char>(byte(random)));
+          break;
+        default:
+          page.resize(pos);
+          break;
+      }
+    }
+    std::istringstream in(page);
+    HtmlReader reader(in, "mutated.html");
+    int articles = 0;
+    try {
+      while (reader.next()) ++articles;
+    } catch (const InputError&) {
+    }
+    EXPECT_LE(articles, 1);
+  }
+}
+
+TEST(HtmlReaderOpen, DetectsByNameAndContent) {
+  ReaderOptions options;
+  auto by_name = open_reader(fixture_path("meta.html"), options);
+  auto a = by_name->next();
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->title, "Harbour reopens after storm");
+
+  auto by_content = open_reader(fixture_path("page_noext"), options);
+  auto b = by_content->next();
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->title, "No extension");
+  EXPECT_EQ(b->body, "Body text here.");
+  EXPECT_FALSE(by_content->next());
+}
+
+}  // namespace
+}  // namespace newsdex::indexer
