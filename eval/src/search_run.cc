@@ -15,6 +15,8 @@ SearchRun search_queries(searcher::Searcher& searcher, const std::vector<Query>&
   request.limit = options.depth;
   request.snippet_bytes = 0;
   request.suggest = false;
+  // Test-collection queries are prose, often in capitals: "AND", "NOT" are words.
+  request.operators = false;
   request.language = options.language;
 
   SearchRun result;

@@ -248,8 +248,9 @@ BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& 
 
 Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchRequest& request,
                                   BuiltQuery& built) {
-  const std::string rewritten =
-      rewrite_query(request.query, analyzer_, query_fields(), built.warnings);
+  QueryFields fields = query_fields();
+  fields.operators = request.operators;
+  const std::string rewritten = rewrite_query(request.query, analyzer_, fields, built.warnings);
   if (rewritten.empty()) return match_all_query();
 
   Xapian::QueryParser parser;

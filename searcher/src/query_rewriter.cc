@@ -149,11 +149,12 @@ class Rewriter {
   bool phrase_follows() const { return !at_end() && query_[pos_] == '"'; }
 
   void word(std::string_view text) {
-    if (text == "NOT") {
+    if (!fields_.operators) {
+      // Natural-language text: "DOES NOT INCLUDE" is three words.
+    } else if (text == "NOT") {
       pieces_.push_back({Kind::kNot, "NOT"});
       return;
-    }
-    if (is_binary_operator(text)) {
+    } else if (is_binary_operator(text)) {
       pieces_.push_back({Kind::kBinaryOperator, std::string(text)});
       return;
     }

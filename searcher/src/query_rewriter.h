@@ -27,6 +27,8 @@ struct QueryFields {
   std::vector<std::string_view> text;
   /// Fields whose values are kept verbatim (filters): e.g. "source", "date".
   std::vector<std::string_view> verbatim;
+  /// Read AND, OR, NOT, XOR, NEAR, ADJ as operators (false: as words).
+  bool operators = true;
 };
 
 /// Rewrites `query` for QueryParser as described above, appending a warning

@@ -63,6 +63,16 @@ TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
   for (const auto& c : cases) check(c);
 }
 
+TEST(QueryRewriterTest, OperatorsCanBeReadAsWords) {
+  Analyzer analyzer;
+  QueryFields prose = kFields;
+  prose.operators = false;
+  std::vector<std::string> warnings;
+  EXPECT_EQ(rewrite_query("IT DOES NOT INCLUDE MAPS OR CHARTS", analyzer, prose, warnings),
+            "it does not include maps or charts");
+  EXPECT_TRUE(warnings.empty());
+}
+
 TEST(QueryRewriterTest, RepairsMalformedQueriesWithAWarning) {
   const Case cases[] = {
       {"\"chip export", "\"chip export\"", "unbalanced quote"},

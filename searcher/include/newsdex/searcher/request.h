@@ -75,6 +75,10 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   /// How words without an explicit operator combine. Default kAnd.
   DefaultOperator default_operator = DefaultOperator::kAnd;
+  /// Read AND, OR, NOT, XOR, NEAR and ADJ in the query as operators. Set
+  /// false for natural-language text ("articles that do NOT cover..."),
+  /// where they are words. Default true.
+  bool operators = true;
   std::uint32_t offset = 0;  ///< hits to skip (paging). Default 0.
   std::uint32_t limit = 10;  ///< hits to return. Default 10.
   /// Target length of each snippet in bytes (0: no snippets). Default 200.
