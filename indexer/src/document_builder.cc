@@ -16,36 +16,36 @@ DocumentBuilder::DocumentBuilder(Analyzer& analyzer, unsigned title_weight)
     : analyzer_(analyzer), title_weight_(title_weight) {}
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
-                                 std::string_view prefix, std::string_view language, unsigned wdf,
-                                 Xapian::termpos& position) {
+                                 std::initializer_list<FieldTarget> targets,
+                                 std::string_view language, Xapian::termpos& position) {
   tokens_.clear();
   position = analyzer_.tokenize(text, tokens_, position);
   const std::string& default_language = analyzer_.options().default_language;
   const bool also_default_stem = !language.empty() && Analyzer::stemmer_name(language) !=
                                                           Analyzer::stemmer_name(default_language);
-  std::string term(prefix);
-  std::string stemmed(schema::kStemMarker);
-  stemmed.append(prefix);
   for (const Token& token : tokens_) {
-    term.resize(prefix.size());
-    term.append(token.term);
-    if (token.role == TokenRole::kPart) {
-      doc.add_term(term, wdf);  // findable, but not part of any phrase
-    } else {
-      doc.add_posting(term, token.position + 1, wdf);  // Xapian positions are 1-based
-    }
-    // As QueryParser's STEM_SOME expects: a "Z"-prefixed stem without
-    // positions, for every word, so a stemmed query term always has a target.
-    stemmed.resize(schema::kStemMarker.size() + prefix.size());
-    stemmed.append(analyzer_.stem(token, language));
-    doc.add_term(stemmed, wdf);
-    if (also_default_stem) {
-      // Queries are stemmed in one language (English unless chosen): also
-      // index that stem, so "Müller" in a German article is found by an
-      // English-stemmed query as well as by a German one.
-      stemmed.resize(schema::kStemMarker.size() + prefix.size());
-      stemmed.append(analyzer_.stem(token, default_language));
-      doc.add_term(stemmed, wdf);
+    const std::string stem = analyzer_.stem(token, language);
+    // Queries are stemmed in one language (English unless chosen): also
+    // index that stem, so "Müller" in a German article is found by an
+    // English-stemmed query as well as by a German one.
+    std::string default_stem =
+        also_default_stem ? analyzer_.stem(token, default_language) : std::string();
+    if (default_stem == stem) default_stem.clear();
+    for (const FieldTarget& target : targets) {
+      term_.assign(target.prefix).append(token.term);
+      if (token.role == TokenRole::kPart) {
+        doc.add_term(term_, target.wdf);  // findable, but not part of any phrase
+      } else {
+        doc.add_posting(term_, token.position + 1, target.wdf);  // Xapian positions are 1-based
+      }
+      // As QueryParser's STEM_SOME expects: a "Z"-prefixed stem without
+      // positions, for every word, so a stemmed query term always has a target.
+      term_.assign(schema::kStemMarker).append(target.prefix).append(stem);
+      doc.add_term(term_, target.wdf);
+      if (!default_stem.empty()) {
+        term_.assign(schema::kStemMarker).append(target.prefix).append(default_stem);
+        doc.add_term(term_, target.wdf);
+      }
     }
     if (token.kind == TokenKind::kWord && token.role == TokenRole::kWord &&
         seen_words_.insert(token.term).second) {
@@ -67,8 +67,14 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   if (language.empty()) language = Analyzer::detect_language(article.body);
 
   Xapian::termpos position = 0;
-  index_text(doc, article.title, schema::kTitlePrefix, language, title_weight_, position);
-  index_text(doc, article.body, schema::kBodyPrefix, language, 1, position);
+  // Title and body form one ranked text field (the title's words weighted
+  // up), so BM25 sees one document length and saturates a word's frequency
+  // once rather than scoring a title field and a body field and adding the
+  // two; the title is also indexed alone for title: searches. (Xapian
+  // Omega's layout; docs/relevance.md has the measurements behind it.)
+  index_text(doc, article.title, {{schema::kTextPrefix, title_weight_}, {schema::kTitlePrefix, 1}},
+             language, position);
+  index_text(doc, article.body, {{schema::kTextPrefix, 1}}, language, position);
 
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.url.empty())

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <initializer_list>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -27,12 +28,20 @@ class DocumentBuilder {
   const std::vector<std::string>& spelling_words() const { return spelling_words_; }
 
  private:
-  void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
-                  std::string_view language, unsigned wdf, Xapian::termpos& position);
+  /// Where the words of one text go: a term prefix and the wdf per word.
+  struct FieldTarget {
+    std::string_view prefix;
+    unsigned wdf;
+  };
+
+  void index_text(Xapian::Document& doc, std::string_view text,
+                  std::initializer_list<FieldTarget> targets, std::string_view language,
+                  Xapian::termpos& position);
 
   Analyzer& analyzer_;
   unsigned title_weight_;
   std::vector<Token> tokens_;  // reused between documents to save allocations
+  std::string term_;
   std::vector<std::string> spelling_words_;
   std::unordered_set<std::string> seen_words_;
 };

@@ -68,8 +68,8 @@ constexpr KeywordField kKeywordFields[] = {
 };
 
 const QueryFields& query_fields() {
-  static const QueryFields fields{{"title", "body"},
-                                  {"source", "author", "topic", "place", "lang", "id", "date"}};
+  static const QueryFields fields{
+      {"title"}, {"source", "author", "topic", "place", "lang", "id", "date"}, {"body"}};
   return fields;
 }
 
@@ -121,10 +121,8 @@ bool indexed_in_any_form(const Xapian::Database& db, const Xapian::Stem& stemmer
                          std::string_view word) {
   const std::string plain(word);
   const std::string stem = stemmer(plain);
-  const std::string title(schema::kTitlePrefix);
-  const std::string marker(schema::kStemMarker);
-  return db.term_exists(plain) || db.term_exists(title + plain) || db.term_exists(marker + stem) ||
-         db.term_exists(marker + title + stem);
+  // Title words are in the text field too, so it alone tells.
+  return db.term_exists(plain) || db.term_exists(std::string(schema::kStemMarker) + stem);
 }
 
 std::vector<std::string_view> split_spaces(std::string_view text) {
@@ -263,11 +261,9 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
   parser.set_default_op(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
                                                                          : Xapian::Query::OP_AND);
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  // Unqualified words search the body and the title.
-  parser.add_prefix("", std::string(schema::kBodyPrefix));
-  parser.add_prefix("", std::string(schema::kTitlePrefix));
+  // Unqualified words search the text field (title and body together).
+  parser.add_prefix("", std::string(schema::kTextPrefix));
   parser.add_prefix("title", std::string(schema::kTitlePrefix));
-  parser.add_prefix("body", std::string(schema::kBodyPrefix));
   for (const auto& [field, processor] : field_processors_) {
     parser.add_boolean_prefix(field, processor.get());
   }

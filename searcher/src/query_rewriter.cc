@@ -175,7 +175,19 @@ class Rewriter {
         filter(lead, field, value);
         return;
       }
-      if (contains(fields_.text, field)) {
+      if (contains(fields_.default_field, field)) {
+        if (!warned_default_field_) {
+          warn("'" + std::string(field) +
+               ":' searches title and body together (one text field); 'title:' searches "
+               "titles only");
+          warned_default_field_ = true;
+        }
+        text = value;
+        if (text.empty()) {
+          if (phrase_follows()) add_phrase(lead, read_phrase());
+          return;
+        }
+      } else if (contains(fields_.text, field)) {
         lead += std::string(field) + ":";
         if (value.empty()) {
           if (phrase_follows()) {
@@ -340,6 +352,7 @@ class Rewriter {
 
   Analyzer& analyzer_;
   const QueryFields& fields_;
+  bool warned_default_field_ = false;
   std::vector<std::string>& warnings_;
   std::string_view query_;
   std::size_t pos_ = 0;

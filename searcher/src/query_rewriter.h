@@ -23,10 +23,14 @@ namespace newsdex::searcher {
 
 /// Which field names the rewriter treats as syntax rather than as text.
 struct QueryFields {
-  /// Fields whose values are free text (analysed): e.g. "title", "body".
+  /// Fields whose values are free text (analysed): e.g. "title".
   std::vector<std::string_view> text;
   /// Fields whose values are kept verbatim (filters): e.g. "source", "date".
   std::vector<std::string_view> verbatim;
+  /// Field names a user may expect that name the default field itself
+  /// (e.g. "body", when title and body are indexed as one text field): the
+  /// name is dropped with a warning and the words searched as unqualified.
+  std::vector<std::string_view> default_field;
   /// Read AND, OR, NOT, XOR, NEAR, ADJ as operators (false: as words).
   bool operators = true;
 };

@@ -31,7 +31,7 @@ Xapian::Database open_readable(const std::string& path) {
       const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
       if (!version.empty() && version != schema::kSchemaVersion) {
         throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
-                         std::string(schema::kSchemaVersion));
+                         std::string(schema::kSchemaVersion) + " (rebuild it with newsdex-index)");
       }
       return db;
     } catch (const Xapian::DatabaseModifiedError& e) {

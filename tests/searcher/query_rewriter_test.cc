@@ -5,7 +5,7 @@
 namespace newsdex::searcher {
 namespace {
 
-const QueryFields kFields{{"title", "body"}, {"source", "date"}};
+const QueryFields kFields{{"title"}, {"source", "date"}, {"body"}};
 
 struct Case {
   const char* query;
@@ -25,6 +25,14 @@ void check(const Case& c) {
   }
 }
 
+TEST(QueryRewriterTest, BodyFieldSearchesTheTextFieldWithAWarning) {
+  const Case cases[] = {
+      {"title:Chips body:Exports", "title:chips exports", "searches title and body together"},
+      {"body:\"Chip Exports\"", "\"chip exports\"", "searches title and body together"},
+  };
+  for (const Case& c : cases) check(c);
+}
+
 TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
   const Case cases[] = {
       {"Chip Exports", "chip exports", ""},
@@ -38,7 +46,7 @@ TEST(QueryRewriterTest, NormalisesWordsAndKeepsSyntax) {
       {"COVID-19 vaccine", "covid19 vaccine", ""},
       {"\"COVID-19 vaccine\"", "\"covid19 vaccine\"", ""},
       {"S&P 500", "sp 500", ""},
-      {"title:Chips body:Exports", "title:chips body:exports", ""},
+      {"title:Chips Exports", "title:chips exports", ""},
       {"title:U.S.", "title:us", ""},
       {"title:Müller", "title:muller", ""},
       {"title:\"Chip Exports\"", "title:\"chip exports\"", ""},

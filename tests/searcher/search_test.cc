@@ -122,7 +122,11 @@ TEST_F(SearchTest, OrAndNotOperators) {
 
 TEST_F(SearchTest, FieldScopesAndFilters) {
   EXPECT_EQ(ids(search("title:zebra")), std::vector<std::string>{"title-match"});
-  EXPECT_EQ(ids(search("body:zebra")), std::vector<std::string>{"body-match"});
+  // Title and body are one text field: body: searches both, and says so.
+  const SearchResult body = search("body:zebra");
+  EXPECT_EQ(ids(body), (std::vector<std::string>{"title-match", "body-match"}));
+  ASSERT_EQ(body.warnings.size(), 1u);
+  EXPECT_NE(body.warnings[0].find("title and body together"), std::string::npos);
   EXPECT_EQ(ids(search("zebra source:\"harbour times\"")), std::vector<std::string>{"body-match"});
   EXPECT_EQ(ids(search("zebra source:HARBOUR_TIMES")), std::vector<std::string>{});
   EXPECT_EQ(ids(search("id:german")), std::vector<std::string>{"german"});

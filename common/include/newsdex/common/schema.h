@@ -16,13 +16,14 @@
 namespace newsdex::schema {
 
 /// Stored under the metadata key kSchemaVersionKey of every newsdex database.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 
 // --- Free-text prefixes (positional, stemmed terms get "Z" + prefix) --------
-/// Body words are indexed without a prefix so MSet::snippet highlights them.
-inline constexpr std::string_view kBodyPrefix = "";
-/// Title words.
+/// The ranked text field: title and body words, without a prefix so that
+/// MSet::snippet highlights them.
+inline constexpr std::string_view kTextPrefix = "";
+/// Title words, also indexed alone for title: searches.
 inline constexpr std::string_view kTitlePrefix = "S";
 /// Prefix Xapian's QueryParser puts before stemmed forms.
 inline constexpr std::string_view kStemMarker = "Z";

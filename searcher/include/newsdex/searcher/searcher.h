@@ -29,9 +29,9 @@ struct SearcherOptions {
   std::uint32_t exact_facet_matches = 100000;
   /// BM25's term-frequency saturation (k1) and document-length
   /// normalisation (b); see docs/relevance.md for how the defaults were
-  /// chosen. Defaults 1.0 and 0.5 (Xapian's).
-  double bm25_k1 = 1.0;
-  double bm25_b = 0.5;
+  /// chosen. Defaults 1.2 and 0.7 (Xapian's own are 1.0 and 0.5).
+  double bm25_k1 = 1.2;
+  double bm25_b = 0.7;
 };
 
 /// Runs searches on one index.
