@@ -152,17 +152,23 @@ class Analyzer::Impl {
     return position + 1;
   }
 
-  // Appends a token, then its diacritic-free variant if it has one.
+  // Appends a token, then its diacritic-free variant and its umlauts
+  // spelt out, where it has them.
   void push(std::vector<Token>& out, std::string term, std::uint32_t position, std::uint32_t start,
             std::uint32_t end, bool ideographic, TokenRole role) {
     const TokenKind kind = ideographic        ? TokenKind::kIdeographic
                            : all_digits(term) ? TokenKind::kNumber
                                               : TokenKind::kWord;
     const bool foldable = kind == TokenKind::kWord && analysis::fold_diacritics(term, folded_);
+    const bool spelt = foldable && analysis::transliterate_umlauts(term, spelt_);
     out.push_back(Token{std::move(term), position, start, end, kind, role});
+    const TokenRole variant_role =
+        role == TokenRole::kPart ? TokenRole::kPart : TokenRole::kVariant;
     if (foldable && folded_.size() <= options_.max_word_bytes) {
-      out.push_back(Token{folded_, position, start, end, kind,
-                          role == TokenRole::kPart ? TokenRole::kPart : TokenRole::kVariant});
+      out.push_back(Token{folded_, position, start, end, kind, variant_role});
+    }
+    if (spelt && spelt_.size() <= options_.max_word_bytes) {
+      out.push_back(Token{spelt_, position, start, end, kind, variant_role});
     }
   }
 
@@ -250,6 +256,7 @@ class Analyzer::Impl {
   std::vector<analysis::Segment> segments_;
   std::vector<Piece> pieces_;
   std::string folded_;
+  std::string spelt_;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}

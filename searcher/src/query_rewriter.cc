@@ -118,6 +118,7 @@ class Rewriter {
   struct Unit {
     std::string exact;
     std::string folded;  // empty when the same as `exact`
+    std::string spelt;   // umlauts spelt out ("mueller"), or empty
     bool ideographic;
   };
   std::vector<Unit> units(std::string_view text) {
@@ -126,9 +127,12 @@ class Rewriter {
     std::vector<Unit> found;
     for (const Token& token : tokens_) {
       if (token.role == TokenRole::kWord) {
-        found.push_back({token.term, "", token.kind == TokenKind::kIdeographic});
+        found.push_back({token.term, "", "", token.kind == TokenKind::kIdeographic});
       }
-      if (token.role == TokenRole::kVariant && !found.empty()) found.back().folded = token.term;
+      // The analyzer emits the folded variant first, then the spelt-out one.
+      if (token.role == TokenRole::kVariant && !found.empty()) {
+        (found.back().folded.empty() ? found.back().folded : found.back().spelt) = token.term;
+      }
     }
     return found;
   }
@@ -254,9 +258,12 @@ class Rewriter {
       pieces_.push_back(
           {Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded) + "*"});
     } else if (!unit.folded.empty() && lead.empty()) {
-      // Both spellings: the folded one finds every variant, the exact one
-      // adds weight where the accents match.
-      pieces_.push_back({Kind::kTerm, "(" + unit.exact + " OR " + unit.folded + ")"});
+      // Every spelling: the folded one finds every variant, the exact one
+      // adds weight where the accents match, the spelt-out one ("mueller")
+      // finds texts written without umlauts.
+      std::string any = "(" + unit.exact + " OR " + unit.folded;
+      if (!unit.spelt.empty()) any += " OR " + unit.spelt;
+      pieces_.push_back({Kind::kTerm, any + ")"});
     } else {
       pieces_.push_back({Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded)});
     }

@@ -282,5 +282,35 @@ TEST_F(SearchTest, JsonCarriesHitsTotalsAndSpans) {
   EXPECT_TRUE(json["warnings"].is_array());
 }
 
+// German writes "Mueller" where umlauts are unavailable: either spelling
+// finds both, and the spelling searched for ranks first.
+TEST(UmlautSpellingTest, MuellerAndMuellerMeet) {
+  testing::TempDir dir;
+  const std::string db = dir / "db";
+  {
+    indexer::IndexOptions options;
+    options.db_path = db;
+    indexer::Indexer index(options);
+    index.add(article("umlaut", "Berliner Blatt", "Müller tritt zurück", "Der Minister Müller.",
+                      "2024-01-01", "de"));
+    index.add(article("spelt", "Wire", "Mueller resigns", "Minister Mueller resigned.",
+                      "2024-01-02", "en"));
+    index.add(article("other", "Wire", "Miller wins", "Minister Miller won.", "2024-01-03"));
+    index.commit();
+  }
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = "Mueller";
+  auto hits = searcher.search(request).hits;
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].id, "spelt");
+  EXPECT_EQ(hits[1].id, "umlaut");
+  request.query = "Müller";
+  hits = searcher.search(request).hits;
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].id, "umlaut");
+  EXPECT_EQ(hits[1].id, "spelt");
+}
+
 }  // namespace
 }  // namespace newsdex::searcher

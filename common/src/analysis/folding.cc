@@ -70,4 +70,29 @@ bool fold_diacritics(std::string_view term, std::string& out) {
   return U_SUCCESS(status) && !out.empty();
 }
 
+bool transliterate_umlauts(std::string_view term, std::string& out) {
+  std::string spelt;
+  bool changed = false;
+  for (std::size_t i = 0; i < term.size(); ++i) {
+    // ä, ö, ü are C3 A4, C3 B6, C3 BC in UTF-8 (NFC, lower case).
+    if (term[i] == '\xC3' && i + 1 < term.size()) {
+      const char next = term[i + 1];
+      const char* replacement = next == '\xA4'   ? "ae"
+                                : next == '\xB6' ? "oe"
+                                : next == '\xBC' ? "ue"
+                                                 : nullptr;
+      if (replacement != nullptr) {
+        spelt += replacement;
+        ++i;
+        changed = true;
+        continue;
+      }
+    }
+    spelt.push_back(term[i]);
+  }
+  if (!changed) return false;
+  if (!fold_diacritics(spelt, out)) out = std::move(spelt);
+  return true;
+}
+
 }  // namespace newsdex::analysis
