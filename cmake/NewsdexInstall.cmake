@@ -17,8 +17,24 @@ add_library(newsdex_all INTERFACE)
 set_target_properties(newsdex_all PROPERTIES EXPORT_NAME newsdex)
 target_link_libraries(newsdex_all INTERFACE newsdex_indexer newsdex_searcher newsdex_common)
 add_library(newsdex::newsdex ALIAS newsdex_all)
+set(newsdex_installed_libraries newsdex_common newsdex_indexer newsdex_searcher newsdex_all)
 
-install(TARGETS newsdex_common newsdex_indexer newsdex_searcher newsdex_all
+# With shared libraries, static ones too (newsdex::newsdex_static, ...).
+if(BUILD_SHARED_LIBS AND NEWSDEX_BUILD_STATIC)
+  include(NewsdexStatic)
+  foreach(component common indexer searcher)
+    newsdex_add_static_twin(newsdex_${component})
+  endforeach()
+  add_library(newsdex_all_static INTERFACE)
+  set_target_properties(newsdex_all_static PROPERTIES EXPORT_NAME newsdex_static)
+  target_link_libraries(newsdex_all_static INTERFACE newsdex_indexer_static
+                        newsdex_searcher_static newsdex_common_static)
+  add_library(newsdex::newsdex_static ALIAS newsdex_all_static)
+  list(APPEND newsdex_installed_libraries newsdex_common_static newsdex_indexer_static
+       newsdex_searcher_static newsdex_all_static)
+endif()
+
+install(TARGETS ${newsdex_installed_libraries}
         EXPORT newsdexTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

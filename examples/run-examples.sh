@@ -13,6 +13,18 @@ for example in embed-index embed-search; do
     -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
   cmake --build "$work/$example" > /dev/null
 done
+# The same program linked against the static libraries must not need them
+# at run time.
+static_libraries=$(find "$work/prefix" -name 'libnewsdex_*.a' | wc -l)
+if [ "$static_libraries" -gt 0 ]; then
+  cmake -S examples/embed-search -B "$work/embed-search-static" -G Ninja \
+    -DCMAKE_PREFIX_PATH="$work/prefix" -DNEWSDEX_STATIC=ON > /dev/null
+  cmake --build "$work/embed-search-static" > /dev/null
+  if ldd "$work/embed-search-static/embed-search" | grep -q libnewsdex; then
+    echo "examples: the static embed-search links a shared newsdex library" >&2
+    exit 1
+  fi
+fi
 echo "== embed-index"
 "$work/embed-index/embed-index" "$work/feed.db" | tee "$work/index.out"
 grep -q "indexed 3 articles" "$work/index.out"
@@ -22,4 +34,10 @@ echo "== embed-search (on the sample corpus)"
 "$work/embed-search/embed-search" "$work/sample.db" chip export | tee "$work/search.out"
 grep -q "^1\. " "$work/search.out"
 grep -q "^source:" "$work/search.out"
+if [ -x "$work/embed-search-static/embed-search" ]; then
+  echo "== embed-search, statically linked"
+  "$work/embed-search-static/embed-search" "$work/sample.db" chip export > "$work/static.out"
+  cmp "$work/search.out" "$work/static.out"
+  echo "same output as the shared build"
+fi
 echo "examples: ok"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh -DNEWSDEX_BUILD_TESTS=OFF
+bash scripts/build.sh -DNEWSDEX_BUILD_TESTS=OFF -DNEWSDEX_BUILD_STATIC=OFF
 build_dir=${NEWSDEX_BUILD_DIR:-build}
 db="$build_dir/demo.db"
 rm -rf "$db"

@@ -20,7 +20,7 @@ bash examples/run-examples.sh "$build_dir"
 
 echo "== searches from eight threads while an indexer commits, under ThreadSanitizer"
 cmake -S . -B "$build_dir-tsan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_WERROR=ON \
-  -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_TOOLS=OFF -DNEWSDEX_SANITIZE=thread > /dev/null
+  -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_TOOLS=OFF -DNEWSDEX_BUILD_STATIC=OFF -DNEWSDEX_SANITIZE=thread > /dev/null
 cmake --build "$build_dir-tsan" --target searcher_test --parallel "$(nproc)"
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
   "$build_dir-tsan/tests/searcher_test" --gtest_filter='ConcurrencyTest.*'
@@ -28,5 +28,6 @@ TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 echo "== every test again under AddressSanitizer + UndefinedBehaviorSanitizer"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 NEWSDEX_BUILD_DIR=$build_dir-asan bash scripts/build.sh -DNEWSDEX_WERROR=ON \
-  -DNEWSDEX_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=address,undefined
+  -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_STATIC=OFF -DCMAKE_BUILD_TYPE=Debug \
+  -DNEWSDEX_SANITIZE=address,undefined
 ctest --test-dir "$build_dir-asan" --output-on-failure --parallel "$(nproc)"
