@@ -47,6 +47,36 @@ void add_db_option(boost::program_options::options_description& options, std::st
       "index directory (default: $NEWSDEX_DB, else ./newsdex.db)");
 }
 
+std::optional<boost::program_options::variables_map> parse_command_line(
+    int argc, char** argv, std::string_view tool_name,
+    const boost::program_options::options_description& visible, std::string_view positional_name,
+    const boost::program_options::value_semantic* positional) {
+  namespace po = boost::program_options;
+  po::options_description all;
+  all.add(visible);
+  // An empty positional description makes a stray word an error.
+  po::positional_options_description words;
+  if (positional != nullptr) {
+    const std::string name(positional_name);
+    po::options_description hidden;
+    hidden.add_options()(name.c_str(), positional);  // takes ownership
+    all.add(hidden);
+    words.add(name.c_str(), -1);
+  }
+  po::variables_map vm;
+  po::store(po::command_line_parser(argc, argv).options(all).positional(words).run(), vm);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return std::nullopt;
+  }
+  if (vm.count("version")) {
+    print_version(tool_name);
+    return std::nullopt;
+  }
+  po::notify(vm);
+  return vm;
+}
+
 void print_version(std::string_view tool_name) {
   std::cout << tool_name << " " << newsdex::version() << "\n";
 }

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,18 @@ std::string default_db_path();
 
 /// Adds --db to `options`, storing into `db_path`.
 void add_db_option(boost::program_options::options_description& options, std::string& db_path);
+
+/// Parses a tool's command line: `visible` holds the options --help shows
+/// (with --help and --version among them); every word that is not an option
+/// goes to `positional_name`, whose value semantic `positional` the caller
+/// makes with po::value(&words) (no positional words allowed when null).
+/// Answers --help and --version itself and then returns nothing: the tool
+/// exits with kExitOk. @throws boost::program_options::error (a usage error)
+std::optional<boost::program_options::variables_map> parse_command_line(
+    int argc, char** argv, std::string_view tool_name,
+    const boost::program_options::options_description& visible,
+    std::string_view positional_name = {},
+    const boost::program_options::value_semantic* positional = nullptr);
 
 /// Prints "<tool> <version>" to stdout.
 void print_version(std::string_view tool_name);

@@ -6,18 +6,12 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "fnv1a.h"
+
 namespace newsdex::schema {
 namespace {
 
-// 64-bit FNV-1a: a stable hash for shortening long terms (not for security).
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
+using internal::fnv1a;
 
 // Length of the longest prefix of `text` not over `limit` bytes that ends on a
 // UTF-8 character boundary.

@@ -19,14 +19,11 @@ Qrels read_qrels(std::istream& in, const std::string& name) {
   Qrels qrels;
   internal::LineReader reader(in, name);
   std::string line;
-  while (reader.next(line)) {
-    if (internal::is_blank(line)) continue;
-    const auto fail = [&](const std::string& field, const std::string& reason) {
-      throw InputError(name, reader.line_number(), field, reason);
-    };
+  while (reader.next_record(line)) {
     const auto fields = internal::split_fields(line);
     if (fields.size() != 4) {
-      fail("", "expected 4 fields 'qid 0 docid rel', found " + std::to_string(fields.size()));
+      reader.fail("",
+                  "expected 4 fields 'qid 0 docid rel', found " + std::to_string(fields.size()));
     }
     const std::string_view grade_text = fields[3];
     int grade = 0;
@@ -35,12 +32,12 @@ Qrels read_qrels(std::istream& in, const std::string& name) {
     const char* begin = grade_text.data() + (grade_text.size() > 1 && grade_text[0] == '+');
     const auto [ptr, error] = std::from_chars(begin, end, grade);
     if (error != std::errc() || ptr != end) {
-      fail("rel", "not an integer: '" + std::string(grade_text) + "'");
+      reader.fail("rel", "not an integer: '" + std::string(grade_text) + "'");
     }
     Judgments& judgments = qrels[std::string(fields[0])];
     if (!judgments.emplace(std::string(fields[2]), grade).second) {
-      fail("docid", "document '" + std::string(fields[2]) + "' judged twice for query '" +
-                        std::string(fields[0]) + "'");
+      reader.fail("docid", "document '" + std::string(fields[2]) + "' judged twice for query '" +
+                               std::string(fields[0]) + "'");
     }
   }
   return qrels;

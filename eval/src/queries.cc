@@ -39,20 +39,16 @@ std::vector<Query> read_queries(std::istream& in, const std::string& name) {
   std::set<std::string> seen;
   internal::LineReader reader(in, name);
   std::string line;
-  while (reader.next(line)) {
-    if (internal::is_blank(line)) continue;
-    const auto fail = [&](const std::string& field, const std::string& reason) {
-      throw InputError(name, reader.line_number(), field, reason);
-    };
+  while (reader.next_record(line)) {
     const std::size_t tab = line.find('\t');
-    if (tab == std::string::npos) fail("", "expected 'qid<TAB>text', found no tab");
+    if (tab == std::string::npos) reader.fail("", "expected 'qid<TAB>text', found no tab");
     Query query{line.substr(0, tab), line.substr(tab + 1)};
-    if (query.id.empty()) fail("qid", "empty");
+    if (query.id.empty()) reader.fail("qid", "empty");
     if (query.id.find_first_of(" \t\r\f\v") != std::string::npos) {
-      fail("qid", "contains white space: '" + query.id + "'");
+      reader.fail("qid", "contains white space: '" + query.id + "'");
     }
-    if (internal::is_blank(query.text)) fail("text", "empty query");
-    if (!seen.insert(query.id).second) fail("qid", "repeated query id '" + query.id + "'");
+    if (internal::is_blank(query.text)) reader.fail("text", "empty query");
+    if (!seen.insert(query.id).second) reader.fail("qid", "repeated query id '" + query.id + "'");
     queries.push_back(std::move(query));
   }
   return queries;

@@ -55,24 +55,20 @@ Run read_run(std::istream& in, const std::string& name) {
   std::unordered_map<std::string, std::unordered_set<std::string>> seen;
   internal::LineReader reader(in, name);
   std::string line;
-  while (reader.next(line)) {
-    if (internal::is_blank(line)) continue;
-    const auto fail = [&](const std::string& field, const std::string& reason) {
-      throw InputError(name, reader.line_number(), field, reason);
-    };
+  while (reader.next_record(line)) {
     const auto fields = internal::split_fields(line);
     if (fields.size() != 6) {
-      fail("", "expected 6 fields 'qid Q0 docid rank score tag', found " +
-                   std::to_string(fields.size()));
+      reader.fail("", "expected 6 fields 'qid Q0 docid rank score tag', found " +
+                          std::to_string(fields.size()));
     }
     double score = 0;
     if (!parse_score(fields[4], score)) {
-      fail("score", "not a finite number: '" + std::string(fields[4]) + "'");
+      reader.fail("score", "not a finite number: '" + std::string(fields[4]) + "'");
     }
     std::string qid(fields[0]);
     std::string doc(fields[2]);
     if (!seen[qid].insert(doc).second) {
-      fail("docid", "document '" + doc + "' listed twice for query '" + qid + "'");
+      reader.fail("docid", "document '" + doc + "' listed twice for query '" + qid + "'");
     }
     run[std::move(qid)].push_back({std::move(doc), score});
   }

@@ -36,6 +36,17 @@ bool LineReader::next(std::string& line) {
   return true;
 }
 
+bool LineReader::next_record(std::string& line) {
+  while (next(line)) {
+    if (!is_blank(line)) return true;
+  }
+  return false;
+}
+
+void LineReader::fail(const std::string& field, const std::string& reason) const {
+  throw InputError(name_, line_number_, field, reason);
+}
+
 void throw_cannot_open(const std::string& path) {
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) {

@@ -29,6 +29,12 @@ class LineReader {
   /// @throws InputError if the stream fails other than by ending
   bool next(std::string& line);
 
+  /// Like next(), skipping lines that hold nothing but white space.
+  bool next_record(std::string& line);
+
+  /// Throws the InputError for the line last read: file, line, field, reason.
+  [[noreturn]] void fail(const std::string& field, const std::string& reason) const;
+
   std::uint64_t line_number() const noexcept { return line_number_; }
   const std::string& name() const noexcept { return name_; }
 

@@ -75,20 +75,9 @@ int run(int argc, char** argv) {
       ("help,h", "show this help")
       ("version", "show the version");
   // clang-format on
-  // No positional arguments: an empty description makes a stray word an error.
-  const po::positional_options_description no_positional;
-  po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(visible).positional(no_positional).run(),
-            vm);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return cli::kExitOk;
-  }
-  if (vm.count("version")) {
-    cli::print_version(kTool);
-    return cli::kExitOk;
-  }
-  po::notify(vm);
+  const auto parsed = cli::parse_command_line(argc, argv, kTool, visible);
+  if (!parsed) return cli::kExitOk;
+  const po::variables_map& vm = *parsed;
 
   if (qrels_path.empty()) throw cli::UsageError("--qrels is required");
   const bool score_run = vm.count("run") > 0;

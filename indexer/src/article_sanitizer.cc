@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "fnv1a.h"
 #include "newsdex/common/error.h"
 #include "stored_article.h"
 #include "utf8_repair.h"
@@ -11,14 +12,7 @@ namespace {
 
 using Warn = std::function<void(std::string field, std::string message)>;
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
+using internal::fnv1a;
 
 std::string hex(std::uint64_t value) {
   char buffer[20];

@@ -134,23 +134,10 @@ int run(int argc, char** argv) {
       ("help,h", "show this help")
       ("version", "show the version");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&inputs));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return cli::kExitOk;
-  }
-  if (vm.count("version")) {
-    cli::print_version(kTool);
-    return cli::kExitOk;
-  }
-  po::notify(vm);
+  const auto parsed =
+      cli::parse_command_line(argc, argv, kTool, visible, "input", po::value(&inputs));
+  if (!parsed) return cli::kExitOk;
+  const po::variables_map& vm = *parsed;
   if (inputs.empty()) throw cli::UsageError("no input given");
   const bool quiet = vm.count("quiet") > 0;
   const bool as_json = vm.count("json") > 0;

@@ -12,28 +12,14 @@
 #include <sstream>
 
 #include "temp_dir.h"
+#include "tool_run.h"
 
 namespace {
 
-struct ToolRun {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr, interleaved
-};
+using newsdex::testing::quoted;
+using newsdex::testing::ToolRun;
 
-ToolRun run(const std::string& command) {
-  ToolRun result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+ToolRun run(const std::string& command) { return newsdex::testing::run_tool(command); }
 
 const std::string kIndex = NEWSDEX_INDEX_BIN;
 const std::string kSearch = NEWSDEX_SEARCH_BIN;

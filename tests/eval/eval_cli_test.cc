@@ -10,28 +10,18 @@
 #include <string>
 
 #include "temp_dir.h"
+#include "tool_run.h"
 
 namespace {
 
-struct ToolRun {
-  int exit_code = -1;
-  std::string out;  // stdout only
-};
+using newsdex::testing::quoted;
+using newsdex::testing::ToolRun;
 
+// stdout only: the JSON and table outputs are checked whole.
 ToolRun run(const std::string& arguments) {
-  ToolRun result;
-  FILE* pipe = ::popen((std::string(NEWSDEX_EVAL_BIN) + " " + arguments).c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return newsdex::testing::run_tool(std::string(NEWSDEX_EVAL_BIN) + " " + arguments,
+                                    newsdex::testing::Capture::kStdout);
 }
-
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
 class EvalCliTest : public ::testing::Test {
  protected:

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "input_error_text.h"
 #include "newsdex/common/error.h"
 #include "newsdex/eval/qrels.h"
 #include "newsdex/eval/queries.h"
@@ -15,12 +16,7 @@ namespace {
 
 template <typename Read>
 std::string error_of(Read read) {
-  try {
-    read();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no InputError)";
+  return testing::input_error_text(read);
 }
 
 TEST(EvalReadersTest, QueriesKeepTextAsWrittenAndSkipBlankLines) {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "input_error_text.h"
 #include "newsdex/common/error.h"
 #include "newsdex/eval/metrics.h"
 #include "newsdex/eval/run.h"
@@ -16,12 +17,7 @@ namespace {
 
 template <typename Read>
 std::string error_of(Read read) {
-  try {
-    read();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no InputError)";
+  return testing::input_error_text(read);
 }
 
 TEST(EvalRunFileTest, ReadsQidDocidAndScoreIgnoringRankAndTag) {
