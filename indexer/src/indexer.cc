@@ -2,10 +2,14 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "article_sanitizer.h"
+#include "bulk_writer.h"
 #include "document_builder.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
@@ -40,11 +44,25 @@ class Indexer::Impl {
       : options_(std::move(options)),
         db_(open_writable(options_.db_path)),
         analyzer_(options_.analyzer),
-        builder_(analyzer_, options_.title_weight) {}
+        builder_(analyzer_, options_.title_weight) {
+    // A crash may have left a bulk build behind; holding the lock now, no
+    // other writer can be using it.
+    std::error_code ignored;
+    if (std::filesystem::exists(bulk_work_dir(options_.db_path), ignored)) {
+      db_.close();
+      recover_bulk_build(options_.db_path);
+      db_ = open_writable(options_.db_path);
+    }
+    const unsigned threads = writer_threads(options_.threads);
+    if (threads > 1 && db_.get_doccount() == 0) {
+      bulk_ = std::make_unique<BulkWriter>(options_.db_path, threads, options_);
+    }
+  }
 
   ~Impl() {
     try {
-      if (!pending_.empty()) commit();
+      // A bulk build's flushed batches are committed work too: merge them.
+      if (!pending_.empty() || bulk_) commit();
     } catch (...) {
       // A destructor must not throw; commit() reports failures to callers.
     }
@@ -55,6 +73,11 @@ class Indexer::Impl {
     std::string unique_term = schema::id_term(article.id);
     try {
       const std::string hash = content_hash(article);
+      if (bulk_) {
+        const AddOutcome outcome = bulk_->add(std::move(unique_term), article, hash);
+        if (bulk_->pending() >= options_.batch_size) bulk_->flush();
+        return outcome;
+      }
       bool existed;
       if (const auto found = pending_index_.find(unique_term); found != pending_index_.end()) {
         Change& change = pending_[found->second];
@@ -80,6 +103,11 @@ class Indexer::Impl {
 
   bool remove(std::string_view id) {
     std::string unique_term = schema::id_term(id);
+    if (bulk_) {
+      const bool removed = bulk_->remove(std::move(unique_term));
+      if (bulk_->pending() >= options_.batch_size) bulk_->flush();
+      return removed;
+    }
     try {
       bool existed;
       if (const auto found = pending_index_.find(unique_term); found != pending_index_.end()) {
@@ -111,6 +139,10 @@ class Indexer::Impl {
   }
 
   void commit() {
+    if (bulk_) {
+      merge_bulk_build();
+      return;
+    }
     try {
       for (Change& change : pending_) {
         if (change.doc) {
@@ -129,7 +161,10 @@ class Indexer::Impl {
     }
   }
 
-  void discard() { clear_pending(); }
+  void discard() {
+    if (bulk_) bulk_->discard();
+    clear_pending();
+  }
 
   std::uint64_t document_count() const { return db_.get_doccount(); }
   const IndexOptions& options() const { return options_; }
@@ -159,6 +194,22 @@ class Indexer::Impl {
     if (pending_.size() >= options_.batch_size) commit();
   }
 
+  static unsigned writer_threads(unsigned requested) {
+    if (requested != 0) return requested;
+    return std::max(1u, std::thread::hardware_concurrency());
+  }
+
+  // Replaces the empty index by the merged segments, then reopens it for
+  // the one-thread writes that follow.
+  void merge_bulk_build() {
+    std::unique_ptr<BulkWriter> bulk = std::move(bulk_);
+    db_.close();  // the merged index takes this one's place
+    bulk->merge_into(options_.db_path);
+    bulk.reset();
+    db_ = open_writable(options_.db_path);
+    db_.commit();  // keeps the schema version of a build that added nothing
+  }
+
   void clear_pending() {
     pending_.clear();
     pending_index_.clear();
@@ -179,6 +230,7 @@ class Indexer::Impl {
   std::vector<Change> pending_;
   std::unordered_map<std::string, std::size_t> pending_index_;
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
+  std::unique_ptr<BulkWriter> bulk_;  // while building a new index on several threads
 };
 
 namespace {

@@ -28,12 +28,18 @@ and skipped; the rest is still indexed. Problems that could be repaired
 (invalid UTF-8, control characters, overlong fields, missing ids, duplicate
 ids) are reported as warnings. `delete ID...` removes articles by id.
 
+A new (or empty) index is built on every core: each thread writes its own
+segment and the segments are merged at the end, so the index shows nothing
+until the import finishes (an interrupted build leaves it empty; run it
+again). Later imports into it update it in batches, each committed atomically.
+
 Examples:
   newsdex-index corpus/sample
   newsdex-index --db /srv/news.db archive-2024.jsonl archive-2025.jsonl
   zcat feed.jsonl.gz | newsdex-index -
   newsdex-index --prune-source "Global Wire" globalwire-today.jsonl
   newsdex-index --strict --json nightly.jsonl
+  newsdex-index --threads 1 --db new.db big.jsonl     (one thread, batch commits)
   newsdex-index delete nd-0045 nd-0046
 
 Exit codes: 0 ok, 1 failure (index locked or unwritable, unreadable input,
@@ -117,6 +123,8 @@ int run(int argc, char** argv) {
        "input format: auto, jsonl, json, csv, tsv, rss, atom, newsml, nitf, html")
       ("map", po::value<std::vector<std::string>>()->composing(),
        "CSV/TSV column for a field, FIELD=COLUMN (e.g. --map title=headline)")
+      ("threads,j", po::value(&options.threads)->default_value(0),
+       "writer threads for a new index (0: one per core; 1: build it in batches)")
       ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
        "articles per commit (each commit is atomic)")
       ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),

@@ -32,6 +32,14 @@ struct IndexOptions {
   bool spelling = true;
   /// Text analysis; the searcher must use the same settings.
   AnalyzerOptions analyzer;
+  /// Writer threads for building a new index: with more than one, an index
+  /// that is empty when opened is built as that many segments in parallel
+  /// and merged (Xapian compaction) at the first commit(); batches are then
+  /// committed to the segments and survive discard(), but the index shows
+  /// nothing until that commit() (a crash before it leaves the index empty).
+  /// After it, and for an index that already has articles, one thread
+  /// writes. 0: one per core. Default 1.
+  unsigned threads = 1;
 };
 
 /// What add() did with an article.

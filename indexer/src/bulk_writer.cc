@@ -1,0 +1,155 @@
+#include "bulk_writer.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <utility>
+
+#include "newsdex/common/error.h"
+
+namespace newsdex::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Inside the work directory: the merged index, and the file that says the
+// merge finished (written only after compaction succeeded).
+constexpr const char* kMergedName = "merged";
+constexpr const char* kCompleteName = "merge-complete";
+
+void remove_tree(const fs::path& path) {
+  std::error_code ignored;
+  fs::remove_all(path, ignored);
+}
+
+}  // namespace
+
+std::string bulk_work_dir(const std::string& db_path) {
+  fs::path path(db_path);
+  if (!path.has_filename()) path = path.parent_path();  // "news.db/" -> "news.db"
+  return path.string() + ".newsdex-bulk";
+}
+
+namespace {
+
+bool is_empty_index(const std::string& path) {
+  try {
+    return Xapian::Database(path).get_doccount() == 0;
+  } catch (const Xapian::Error&) {
+    return false;  // unreadable: leave it to the caller's open to report
+  }
+}
+
+// Moves `merged` to `output`, first moving an existing (empty) index at
+// `output` into `work` (removed with it).
+void move_into_place(const fs::path& merged, const fs::path& work, const std::string& output) {
+  std::error_code error;
+  if (fs::exists(output, error)) {
+    fs::rename(output, work / "replaced", error);
+    if (error) throw IndexError(output + ": cannot move the empty index aside: " + error.message());
+  }
+  fs::rename(merged, output, error);
+  if (error) {
+    throw IndexError(output + ": cannot move the merged index into place: " + error.message());
+  }
+}
+
+}  // namespace
+
+void recover_bulk_build(const std::string& db_path) {
+  const fs::path work = bulk_work_dir(db_path);
+  std::error_code error;
+  if (!fs::exists(work, error)) return;
+  // A merge that finished before the crash is whole: finish moving it in,
+  // unless the index has been written to since.
+  if (fs::exists(work / kCompleteName, error) && fs::exists(work / kMergedName, error) &&
+      (!fs::exists(db_path, error) || is_empty_index(db_path))) {
+    move_into_place(work / kMergedName, work, db_path);
+  }
+  remove_tree(work);
+}
+
+BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options)
+    : work_dir_(bulk_work_dir(db_path)) {
+  remove_tree(work_dir_);
+  std::error_code error;
+  fs::create_directories(work_dir_, error);
+  if (error) throw IndexError(work_dir_ + ": cannot create: " + error.message());
+  for (unsigned i = 0; i < threads; ++i) {
+    workers_.push_back(std::make_unique<ShardWorker>(
+        (fs::path(work_dir_) / ("segment-" + std::to_string(i))).string(), options));
+  }
+}
+
+BulkWriter::~BulkWriter() {
+  workers_.clear();  // stops the threads before their databases go
+  if (!merged_) remove_tree(work_dir_);
+}
+
+ShardWorker& BulkWriter::worker_for(const std::string& unique_term) {
+  return *workers_[std::hash<std::string>{}(unique_term) % workers_.size()];
+}
+
+std::optional<std::string> BulkWriter::current_hash(const std::string& unique_term) const {
+  if (const auto pending = pending_ids_.find(unique_term); pending != pending_ids_.end()) {
+    return pending->second;
+  }
+  if (const auto flushed = flushed_ids_.find(unique_term); flushed != flushed_ids_.end()) {
+    return flushed->second;
+  }
+  return std::nullopt;
+}
+
+AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std::string hash) {
+  const std::optional<std::string> before = current_hash(unique_term);
+  if (before && *before == hash) return AddOutcome::kUnchanged;
+  worker_for(unique_term).add(unique_term, article, hash);
+  pending_ids_[std::move(unique_term)] = std::move(hash);
+  return before ? AddOutcome::kReplaced : AddOutcome::kAdded;
+}
+
+bool BulkWriter::remove(std::string unique_term) {
+  if (!current_hash(unique_term)) return false;
+  worker_for(unique_term).remove(unique_term);
+  pending_ids_[std::move(unique_term)] = std::nullopt;
+  return true;
+}
+
+void BulkWriter::flush() {
+  for (auto& worker : workers_) worker->flush();
+  for (auto& [term, hash] : pending_ids_) {
+    if (hash) {
+      flushed_ids_[term] = std::move(*hash);
+    } else {
+      flushed_ids_.erase(term);
+    }
+  }
+  pending_ids_.clear();
+}
+
+void BulkWriter::discard() {
+  for (auto& worker : workers_) worker->discard();
+  pending_ids_.clear();
+}
+
+void BulkWriter::merge_into(const std::string& output) {
+  flush();
+  for (auto& worker : workers_) worker->finish();
+  const fs::path merged = fs::path(work_dir_) / kMergedName;
+  try {
+    Xapian::Database segments;
+    for (const auto& worker : workers_) segments.add_database(Xapian::Database(worker->path()));
+    segments.compact(merged.string());
+  } catch (const Xapian::Error& e) {
+    throw IndexError(work_dir_ + ": merging index segments: " + e.get_description());
+  }
+  std::ofstream(fs::path(work_dir_) / kCompleteName) << "merged\n";
+  workers_.clear();
+  move_into_place(merged, work_dir_, output);
+  merged_ = true;
+  remove_tree(work_dir_);
+}
+
+}  // namespace newsdex::indexer

@@ -1,0 +1,77 @@
+// bulk_writer.h (internal) — builds a new index on several threads: each
+// writes its own segment (a private Xapian database) and the segments are
+// merged by compaction at the end.
+//
+// Xapian's writer is single-threaded and does most of the indexing work
+// (inverting documents into posting lists), so the only way to use more
+// cores is more writers. Articles are routed to a segment by a hash of their
+// id, so every version of an id meets in the same segment, where
+// replace_document() keeps the last one, exactly as in one database.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsdex/common/article.h"
+#include "newsdex/indexer/indexer.h"
+#include "shard_worker.h"
+
+namespace newsdex::indexer {
+
+/// The work directory of a bulk build of the index at `db_path`: a sibling,
+/// so that the merged result can be renamed into place.
+std::string bulk_work_dir(const std::string& db_path);
+
+/// Finishes a bulk build interrupted between its two final renames (the
+/// merged index is complete but not yet at `db_path`), and removes the work
+/// directory of any other interrupted bulk build. Call before opening
+/// `db_path`. @throws IndexError if the directories cannot be changed
+void recover_bulk_build(const std::string& db_path);
+
+/// A bulk build in progress. Not thread-safe: one thread calls it; the
+/// writers are its own threads.
+class BulkWriter {
+ public:
+  /// Starts `threads` segment writers under bulk_work_dir(db_path).
+  BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options);
+  /// Stops the writers and removes the work directory (unless merged).
+  ~BulkWriter();
+  BulkWriter(const BulkWriter&) = delete;
+  BulkWriter& operator=(const BulkWriter&) = delete;
+
+  /// As Indexer::add (content hash `hash` already computed).
+  AddOutcome add(std::string unique_term, const Article& article, std::string hash);
+  /// As Indexer::remove: false when the id was not added.
+  bool remove(std::string unique_term);
+  /// Changes since the last flush().
+  std::size_t pending() const noexcept { return pending_ids_.size(); }
+  /// Commits every segment: the changes so far survive discard().
+  void flush();
+  /// Drops the changes since the last flush().
+  void discard();
+  /// Flushes, stops the writers, compacts every segment into one database
+  /// and moves it to `output`, replacing the (empty) index there, which no
+  /// one may have open.
+  void merge_into(const std::string& output);
+
+ private:
+  ShardWorker& worker_for(const std::string& unique_term);
+  // The content hash an id has now: pending changes first, then flushed
+  // ones; nullopt when absent (never added, or removed).
+  std::optional<std::string> current_hash(const std::string& unique_term) const;
+
+  std::string work_dir_;
+  std::vector<std::unique_ptr<ShardWorker>> workers_;
+  // Content hash per id term: as of the last flush, and changed since
+  // (nullopt: removed).
+  std::unordered_map<std::string, std::string> flushed_ids_;
+  std::unordered_map<std::string, std::optional<std::string>> pending_ids_;
+  bool merged_ = false;
+};
+
+}  // namespace newsdex::indexer

@@ -1,0 +1,178 @@
+#include "shard_worker.h"
+
+#include <utility>
+
+#include "document_builder.h"
+#include "newsdex/common/error.h"
+#include "newsdex/common/schema.h"
+
+namespace newsdex::indexer {
+namespace {
+
+// Requests waiting per worker: enough to keep it busy while the dispatcher
+// reads the next articles, few enough to bound memory.
+constexpr std::size_t kQueueLimit = 256;
+
+Xapian::WritableDatabase create_shard(const std::string& path) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    // Batches are written inside a transaction so that discard() can drop
+    // the open one, as Indexer::discard() drops its pending changes.
+    db.begin_transaction(false);
+    return db;
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path + ": cannot create index segment: " + e.get_description());
+  }
+}
+
+}  // namespace
+
+ShardWorker::ShardWorker(std::string path, const IndexOptions& options)
+    : path_(std::move(path)),
+      options_(options),
+      db_(create_shard(path_)),
+      thread_([this] { run(); }) {}
+
+ShardWorker::~ShardWorker() {
+  if (thread_.joinable()) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      queue_.clear();
+      queue_.push_back(ControlRequest{Control::kStop, {}});
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+}
+
+void ShardWorker::add(std::string unique_term, Article article, std::string hash) {
+  push(Add{std::move(unique_term), std::move(article), std::move(hash)});
+}
+
+void ShardWorker::remove(std::string unique_term) { push(Remove{std::move(unique_term)}); }
+
+void ShardWorker::flush() { control(Control::kFlush); }
+
+void ShardWorker::discard() { control(Control::kDiscard); }
+
+void ShardWorker::finish() {
+  control(Control::kFlush);
+  control(Control::kStop);
+  thread_.join();
+  db_.close();
+}
+
+void ShardWorker::push(Request request) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [this] { return queue_.size() < kQueueLimit || stopped_; });
+  if (failure_) std::rethrow_exception(failure_);
+  if (stopped_) throw IndexError(path_ + ": index segment writer has stopped");
+  queue_.push_back(std::move(request));
+  lock.unlock();
+  changed_.notify_all();
+}
+
+void ShardWorker::control(Control control) {
+  std::promise<void> done;
+  std::future<void> finished = done.get_future();
+  push(ControlRequest{control, std::move(done)});
+  finished.get();  // rethrows what the request failed with
+  rethrow_failure();
+}
+
+void ShardWorker::rethrow_failure() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void ShardWorker::run() {
+  Analyzer analyzer(options_.analyzer);
+  DocumentBuilder builder(analyzer, options_.title_weight);
+  builder_ = &builder;
+  for (;;) {
+    Request request;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [this] { return !queue_.empty(); });
+      request = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    changed_.notify_all();
+    if (auto* control = std::get_if<ControlRequest>(&request)) {
+      try {
+        if (control->control == Control::kStop) {
+          const std::lock_guard<std::mutex> lock(mutex_);
+          stopped_ = true;
+        } else if (control->control == Control::kFlush) {
+          write_spellings();
+          db_.commit_transaction();
+          db_.commit();
+          db_.begin_transaction(false);
+        } else {
+          db_.cancel_transaction();
+          pending_spellings_.clear();
+          db_.begin_transaction(false);
+        }
+        control->done.set_value();
+      } catch (const Xapian::Error& e) {
+        control->done.set_exception(std::make_exception_ptr(
+            IndexError(path_ + ": writing index segment: " + e.get_description())));
+      } catch (...) {
+        control->done.set_exception(std::current_exception());
+      }
+      if (control->control == Control::kStop) break;
+      continue;
+    }
+    try {
+      if (auto* add = std::get_if<Add>(&request)) {
+        handle(*add);
+      } else {
+        handle(std::get<Remove>(request));
+      }
+    } catch (...) {
+      std::exception_ptr failure = std::current_exception();
+      try {
+        std::rethrow_exception(failure);
+      } catch (const Xapian::Error& e) {
+        failure = std::make_exception_ptr(
+            IndexError(path_ + ": writing index segment: " + e.get_description()));
+      } catch (...) {
+      }
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (!failure_) failure_ = failure;
+        stopped_ = true;
+      }
+      changed_.notify_all();
+      // Answer the control requests still queued, so no caller waits forever.
+      const std::lock_guard<std::mutex> lock(mutex_);
+      for (Request& left : queue_) {
+        if (auto* control = std::get_if<ControlRequest>(&left)) {
+          control->done.set_exception(failure_);
+        }
+      }
+      queue_.clear();
+      break;
+    }
+  }
+  builder_ = nullptr;
+}
+
+void ShardWorker::handle(Add& add) {
+  Xapian::Document doc = builder_->build(add.article);
+  doc.add_value(schema::kSlotContentHash, add.hash);
+  if (options_.spelling) {
+    for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
+  }
+  db_.replace_document(add.unique_term, doc);
+}
+
+void ShardWorker::handle(Remove& remove) { db_.delete_document(remove.unique_term); }
+
+void ShardWorker::write_spellings() {
+  for (const auto& [word, count] : pending_spellings_) db_.add_spelling(word, count);
+  pending_spellings_.clear();
+}
+
+}  // namespace newsdex::indexer
