@@ -42,12 +42,32 @@ void append_utf8(unsigned cp, std::string& out) {
   }
 }
 
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
 unsigned windows1252_code_point(unsigned char c) {
-  static constexpr char16_t kHigh[32] = {
-      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-  return c >= 0x80 && c < 0xA0 ? kHigh[c - 0x80] : c;
+  return c >= 0x80 && c < 0xA0 ? kWindows1252High[c - 0x80] : c;
+}
+
+// The byte a Windows-1252 (or, for its five holes, Latin-1) decoder turns
+// into `cp`; -1 when none does.
+int windows1252_byte(unsigned cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
+  for (int i = 0; i < 32; ++i) {
+    if (kWindows1252High[i] == cp && cp != 0xFFFD) return 0x80 + i;
+  }
+  return -1;
+}
+
+// Decodes the well-formed UTF-8 sequence of `n` bytes at `s[i]`.
+unsigned decode_utf8(std::string_view s, std::size_t i, std::size_t n) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  unsigned cp = n == 1 ? lead : n == 2 ? lead & 0x1Fu : n == 3 ? lead & 0x0Fu : lead & 0x07u;
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return cp;
 }
 
 bool is_block(GumboTag tag) {
@@ -177,6 +197,39 @@ std::size_t repair_stray_windows1252(std::string& bytes) {
     }
   }
   bytes = std::move(out);
+  return repaired;
+}
+
+std::size_t repair_double_encoding(std::string& text) {
+  std::string out;
+  std::size_t repaired = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      out += text[i++];
+      continue;
+    }
+    // A run of non-ASCII characters: ASCII bytes never belong to a
+    // multi-byte sequence, so runs can be repaired one by one.
+    const std::size_t start = i;
+    std::string bytes;
+    bool mappable = true;
+    while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) {
+      const std::size_t n = utf8_sequence(text, i);
+      if (n == 0) return 0;  // not UTF-8: nothing to undo
+      const int byte = windows1252_byte(decode_utf8(text, i, n));
+      if (byte < 0) mappable = false;
+      bytes += static_cast<char>(byte);
+      i += n;
+    }
+    if (mappable && valid_utf8(bytes)) {
+      out += bytes;
+      ++repaired;
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  if (repaired > 0) text = std::move(out);
   return repaired;
 }
 

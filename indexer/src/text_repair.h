@@ -25,6 +25,15 @@ std::string from_windows1252(std::string_view bytes);
 /// Returns how many bytes were decoded so (0: `bytes` is unchanged).
 std::size_t repair_stray_windows1252(std::string& bytes);
 
+/// Repairs UTF-8 that was encoded twice (read as Windows-1252 or Latin-1,
+/// then written as UTF-8 again: "KÃ¶ln" for "Köln"). Each run of non-ASCII
+/// characters that all map back to single bytes, and whose bytes then form
+/// valid UTF-8, is replaced by what those bytes spell. Real text almost
+/// never has such runs ("Ã" followed by "¶"), while correct text in any
+/// script is left alone. `text` must be valid UTF-8; returns how many runs
+/// were repaired.
+std::size_t repair_double_encoding(std::string& text);
+
 /// Converts `bytes` in `charset` (an IANA/ICU name such as "iso-8859-2") to
 /// UTF-8 with ICU; nullopt when ICU does not know the charset.
 std::optional<std::string> convert_with_icu(std::string_view bytes, const std::string& charset);

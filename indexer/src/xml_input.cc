@@ -92,6 +92,12 @@ void XmlReader::load() {
              " not valid UTF-8; decoded as Windows-1252");
   }
 
+  if (const std::size_t repaired = repair_double_encoding(buffer_); repaired > 0) {
+    warn(0, "",
+         std::to_string(repaired) + " double-encoded UTF-8 " +
+             (repaired == 1 ? "sequence" : "sequences") + " repaired");
+  }
+
   for (std::size_t at = buffer_.find('\n'); at != std::string::npos;
        at = buffer_.find('\n', at + 1))
     newlines_.push_back(at);

@@ -33,6 +33,25 @@ TEST(TextRepair, RepairsOnlyTheStrayBytes) {
   EXPECT_EQ(valid, "caf\xC3\xA9");
 }
 
+TEST(TextRepair, UndoesDoubleEncodedUtf8) {
+  // "Köln – Straße" encoded twice through Windows-1252.
+  std::string text =
+      "K\xC3\x83\xC2\xB6ln \xC3\xA2\xE2\x82\xAC\xE2\x80\x9C Stra\xC3\x83\xC5\xB8"
+      "e";
+  EXPECT_EQ(repair_double_encoding(text), 3u);
+  EXPECT_EQ(text,
+            "K\xC3\xB6ln \xE2\x80\x93 Stra\xC3\x9F"
+            "e");
+  // Correct text in any script stays as it is.
+  for (std::string good : {std::string("f\xC3\xBCr K\xC3\xB6ln \xE2\x82\xAC"),
+                           std::string("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"),
+                           std::string("\xC3\xA9\xC2\xBB plain")}) {
+    const std::string before = good;
+    EXPECT_EQ(repair_double_encoding(good), 0u) << before;
+    EXPECT_EQ(good, before);
+  }
+}
+
 TEST(TextRepair, ConvertsLegacyCharsetsWithIcu) {
   EXPECT_EQ(convert_with_icu("\xE6\xF8\xE5", "iso-8859-1"), "\xC3\xA6\xC3\xB8\xC3\xA5");
   EXPECT_EQ(convert_with_icu("\xC1", "koi8-r"), "\xD0\xB0");
