@@ -300,6 +300,7 @@ struct Token {
   long long hour = 0, minute = 0, second = 0;
   bool has_seconds = false;
   long long offset = 0;
+  bool comma_after = false;
 };
 
 // Splits "Fri, 01 Mar 2024 09:30:00 +0100 (CET)" into words, numbers, times
@@ -309,7 +310,10 @@ bool tokenize(std::string_view text, std::vector<Token>& tokens) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
-    if (c == ' ' || c == '\t' || c == ',') {
+    if (c == ',') {
+      if (!tokens.empty()) tokens.back().comma_after = true;
+      ++i;
+    } else if (c == ' ' || c == '\t') {
       ++i;
     } else if (c == '(') {
       // An RFC 2822 comment such as "(CET)": it carries no meaning.
@@ -384,8 +388,10 @@ std::optional<Timestamp> parse_named_month(std::string_view text) {
   auto number = [&](std::size_t at) {
     return at < tokens.size() && tokens[at].kind == Token::kNumber;
   };
-  // The weekday is redundant; a wrong one is ignored, as mail readers do.
-  if (word(i) && is_weekday(tokens[i].text)) ++i;
+  // The weekday is redundant; a wrong one is ignored, as mail readers do,
+  // and so is a word followed by a comma in its place: feeds write the
+  // weekday in their own language ("mer, 16 nov 2022 00:38:15 +0100").
+  if (word(i) && (is_weekday(tokens[i].text) || tokens[i].comma_after)) ++i;
   long long month = 0;
   std::string day_digits;
   if (number(i) && word(i + 1) && month_number(tokens[i + 1].text) != 0) {

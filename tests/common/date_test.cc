@@ -203,6 +203,10 @@ TEST(DateTest, ParseDateRejectsAmbiguousAndImpossibleDates) {
 
 TEST(DateTest, IgnoresAWrongWeekday) {
   expect_parses({"Mon, 01 Mar 2024 09:30:00 GMT", kMorning, false});
+  expect_parses({"ven, 01 mar 2024 10:30:00 +0100", kMorning, false});
+  // Without the comma a word is not in the weekday's place.
+  EXPECT_FALSE(parse_date("ven 01 mar 2024 10:30:00 +0100").has_value());
+  EXPECT_FALSE(parse_date("Seg, 24 Set 2018 19:42:40 -0300").has_value());  // "Set" is Portuguese
 }
 
 // Property: any instant, written in RFC 2822 in any zone, parses back to the

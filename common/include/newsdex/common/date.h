@@ -34,7 +34,9 @@ std::optional<Timestamp> parse_iso8601(std::string_view text);
 ///     "March 1, 2024 9:30 AM EST" (no zone: UTC);
 ///   - all digits: 8 = YYYYMMDD, 9-10 = Unix seconds, 12-13 = Unix
 ///     milliseconds (rounded down to the second).
-/// A weekday that does not match the date is ignored. Dates without a time
+/// A weekday that does not match the date is ignored, as is any word
+/// followed by a comma in the weekday's place ("mer, 16 nov 2022 ..."; month
+/// names themselves must be English). Dates without a time
 /// of day are date_only. Numeric day/month/year forms such as "03/01/2024"
 /// are rejected, not guessed: they mean 1 March in Europe and 3 January in
 /// the US, and a wrong date in the index is worse than none. Unknown zone
