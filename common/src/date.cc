@@ -452,11 +452,21 @@ std::optional<Timestamp> parse_date(std::string_view text) {
     text.remove_suffix(1);
   }
   if (text.empty() || text.size() > 100) return std::nullopt;
-  if (auto iso = parse_iso8601(text)) return iso;
-  if (all_digits(text)) return parse_all_digits(text);
-  if (text.size() > 8 && all_digits(text.substr(0, 8))) return parse_iso_basic(text);
-  if (auto year_first = parse_year_first(text)) return year_first;
-  return parse_named_month(text);
+  std::optional<Timestamp> ts = parse_iso8601(text);
+  if (!ts && all_digits(text)) {
+    ts = parse_all_digits(text);
+  } else if (!ts && text.size() > 8 && all_digits(text.substr(0, 8))) {
+    ts = parse_iso_basic(text);
+  } else if (!ts) {
+    ts = parse_year_first(text);
+    if (!ts) ts = parse_named_month(text);
+  }
+  // A zone offset can carry year 0000 or 9999 over the edge; such an
+  // instant would not print as ISO 8601 (and no news is that old or new).
+  static const long long kFirst = days_from_civil(0, 1, 1) * kSecondsPerDay;
+  static const long long kLast = days_from_civil(10000, 1, 1) * kSecondsPerDay - 1;
+  if (ts && (ts->unix_seconds < kFirst || ts->unix_seconds > kLast)) return std::nullopt;
+  return ts;
 }
 
 std::string format_iso8601(const Timestamp& ts) {

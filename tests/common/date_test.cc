@@ -197,7 +197,9 @@ TEST(DateTest, ParseDateRejectsAmbiguousAndImpossibleDates) {
                          "2024/03/01/02",
                          "2024/13/01",
                          "20240301T2500Z",
-                         "29 Feb 2023"};
+                         "29 Feb 2023",
+                         "0000-01-01T00:30:00+01:00",
+                         "9999-12-31T23:30:00-01:00"};
   for (const char* input : cases) EXPECT_FALSE(parse_date(input).has_value()) << input;
 }
 

@@ -136,6 +136,18 @@ TEST(RssReader, StrayWindows1252BytesInUtf8AreRepairedWithAWarning) {
             "rss/stray_cp1252.xml: 2 bytes not valid UTF-8; decoded as Windows-1252");
 }
 
+TEST(RssReader, DoubleEncodedUtf8IsUndoneWithAWarning) {
+  const Result r = read_all("rss/double_encoded.xml", InputFormat::kRss);
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title,
+            "Stra\xC3\x9F"
+            "e in K\xC3\xB6ln \xE2\x80\x93 gesperrt");
+  EXPECT_EQ(r.articles[0].source, "K\xC3\xB6lner Blatt");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].to_string(),
+            "rss/double_encoded.xml: 4 double-encoded UTF-8 sequences repaired");
+}
+
 TEST(RssReader, MalformedFeedGivesTheItemsBeforeTheFaultThenAnError) {
   const Result r = read_all("rss/malformed.xml", InputFormat::kRss);
   ASSERT_EQ(r.articles.size(), 2u);
