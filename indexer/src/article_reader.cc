@@ -3,10 +3,14 @@
 #include <fstream>
 #include <iostream>
 
+#include "atom_reader.h"
 #include "html_reader.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/jsonl_reader.h"
+#include "newsml_reader.h"
+#include "nitf_reader.h"
 #include "prefixed_stream.h"
+#include "rss_reader.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -96,7 +100,24 @@ InputFormat format_from_content(std::string_view head) {
   if (head.front() == '[') return InputFormat::kJsonArray;
   if (head.front() != '<') return InputFormat::kAuto;
   const std::string text = lowered(head.substr(0, 4096));
-  // The root element decides; look for the most specific markers first.
+  // The root element decides (NewsML-G2 items often carry NITF inside);
+  // its local name, after the prolog, comments and doctype.
+  std::size_t at = 0;
+  while ((at = text.find('<', at)) != std::string::npos && at + 1 < text.size() &&
+         (text[at + 1] == '?' || text[at + 1] == '!')) {
+    at = text.compare(at, 4, "<!--") == 0 ? text.find("-->", at) : at + 1;
+  }
+  if (at != std::string::npos) {
+    const std::size_t end = text.find_first_of(" \t\r\n/>", at);
+    std::string root = text.substr(at + 1, end == std::string::npos ? end : end - at - 1);
+    root = root.substr(root.find(':') + 1);
+    if (root == "nitf") return InputFormat::kNitf;
+    if (root == "newsitem" || root == "newsmessage" || root == "packageitem")
+      return InputFormat::kNewsMl;
+    if (root == "rss" || root == "rdf") return InputFormat::kRss;
+    if (root == "feed") return InputFormat::kAtom;
+  }
+  // Otherwise (a root cut off, a fragment) look for the most specific markers first.
   if (text.find("<nitf") != std::string::npos) return InputFormat::kNitf;
   if (text.find("newsmessage") != std::string::npos ||
       text.find("<newsitem") != std::string::npos || text.find(":newsitem") != std::string::npos) {
@@ -120,6 +141,14 @@ std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, I
       return std::make_unique<JsonlReader>(in, std::move(name));
     case InputFormat::kHtml:
       return std::make_unique<HtmlReader>(in, std::move(name));
+    case InputFormat::kRss:
+      return std::make_unique<RssReader>(in, std::move(name));
+    case InputFormat::kAtom:
+      return std::make_unique<AtomReader>(in, std::move(name));
+    case InputFormat::kNewsMl:
+      return std::make_unique<NewsMlReader>(in, std::move(name));
+    case InputFormat::kNitf:
+      return std::make_unique<NitfReader>(in, std::move(name));
     case InputFormat::kAuto:
       throw ConfigError("make_reader needs a concrete input format");
     default:

@@ -2,7 +2,6 @@
 
 #include <gumbo.h>
 #include <simdjson.h>
-#include <unicode/ucnv.h>
 
 #include <cctype>
 #include <iterator>
@@ -12,91 +11,15 @@
 
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
+#include "text_repair.h"
 
 namespace newsdex::indexer {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
-    if (n == 9) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
-// Windows-1252 is the de-facto meaning of undeclared 8-bit web pages.
-std::string from_windows1252(std::string_view s) {
-  static constexpr char16_t kHigh[32] = {
-      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-  std::string out;
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    unsigned cp = c;
-    if (c >= 0x80 && c < 0xA0) cp = kHigh[c - 0x80];
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  return out;
-}
-
-std::string collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string attr(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return {};
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a ? std::string(a->value) : std::string();
-}
-
-// Elements without a closing tag, which do not nest.
-bool is_void_tag(const std::string& text, std::size_t at) {
-  static constexpr std::string_view kVoid[] = {"br",  "img",    "meta",  "link", "input",
-                                               "hr",  "area",   "base",  "col",  "embed",
-                                               "wbr", "source", "track", "param"};
-  std::size_t end = at;
-  while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
-  std::string name = text.substr(at, end - at);
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view tag : kVoid) {
-    if (name == tag) return true;
-  }
-  return end > at && text[end - 1] == '/';
 }
 
 // Deeper than this, the walks below stop: no real article nests so deep,
@@ -136,7 +59,7 @@ bool is_boilerplate(const GumboNode* node) {
     default:
       break;
   }
-  const std::string names = lower(attr(node, "class") + " " + attr(node, "id"));
+  const std::string names = lower_ascii(attr(node, "class") + " " + attr(node, "id"));
   for (const char* word : {"nav", "menu", "footer", "share", "related", "comment"}) {
     if (names.find(word) != std::string::npos) return true;
   }
@@ -163,7 +86,7 @@ void paragraphs(const GumboNode* node, std::vector<std::string>& out, int depth 
       tag == GUMBO_TAG_BLOCKQUOTE) {
     std::string text;
     raw_text(node, text);
-    text = collapse(text);
+    text = collapse_space(text);
     if (!text.empty()) out.push_back(std::move(text));
     return;
   }
@@ -232,7 +155,7 @@ void scan(const GumboNode* node, Page& page, bool boiler, int depth = 0) {
     if (!boiler && kid->type == GUMBO_NODE_ELEMENT && kid->v.element.tag == GUMBO_TAG_P) {
       std::string text;
       raw_text(kid, text);
-      ptext += collapse(text).size();
+      ptext += collapse_space(text).size();
     }
     scan(kid, page, boiler, depth + 1);
   }
@@ -246,7 +169,7 @@ std::string text_of(const GumboNode* node) {
   if (!node) return {};
   std::string text;
   raw_text(node, text);
-  return collapse(text);
+  return collapse_space(text);
 }
 
 std::vector<std::string> split_commas(std::string_view text) {
@@ -255,7 +178,7 @@ std::vector<std::string> split_commas(std::string_view text) {
   while (start <= text.size()) {
     std::size_t end = text.find(',', start);
     if (end == std::string_view::npos) end = text.size();
-    std::string item = collapse(text.substr(start, end - start));
+    std::string item = collapse_space(text.substr(start, end - start));
     if (!item.empty()) out.push_back(std::move(item));
     start = end + 1;
   }
@@ -340,7 +263,7 @@ void find_article(simdjson::dom::element node, JsonLd& ld) {
 // The charset a <meta charset> or http-equiv content-type declares in the
 // page's first bytes, lower case; empty when none is declared.
 std::string declared_charset(std::string_view bytes) {
-  const std::string head = lower(bytes.substr(0, 4096));
+  const std::string head = lower_ascii(bytes.substr(0, 4096));
   const std::size_t at = head.find("charset=");
   if (at == std::string::npos) return {};
   std::size_t start = at + 8;
@@ -352,20 +275,6 @@ std::string declared_charset(std::string_view bytes) {
           head[end] == '_' || head[end] == ':' || head[end] == '.'))
     ++end;
   return head.substr(start, end - start);
-}
-
-// Converts with ICU; nullopt when ICU does not know the charset.
-std::optional<std::string> convert_with_icu(const std::string& bytes, const std::string& charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  const std::int32_t size = static_cast<std::int32_t>(bytes.size());
-  // Each input byte becomes at most 3 UTF-8 bytes (a BMP character).
-  std::string out(bytes.size() * 3 + 4, '\0');
-  const std::int32_t written =
-      ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<std::int32_t>(out.size()),
-                   bytes.data(), size, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  out.resize(static_cast<std::size_t>(written));
-  return out;
 }
 
 }  // namespace
@@ -401,23 +310,11 @@ std::optional<Article> HtmlReader::next() {
 
   // gumbo's time grows with the square of the nesting depth and it frees
   // the tree recursively, so a hostile page of many thousands of nested
-  // tags would hang or overflow the stack. Real pages nest a few dozen
-  // levels: cut the page where an estimate of the depth passes kMaxNesting.
-  constexpr long kMaxNesting = 1000;
-  long nesting = 0;
-  for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
-    if (bytes[i] != '<') continue;
-    const char next = bytes[i + 1];
-    if (next == '/') {
-      nesting = nesting > 0 ? nesting - 1 : 0;
-    } else if (std::isalpha(static_cast<unsigned char>(next)) && !is_void_tag(bytes, i + 1) &&
-               ++nesting > kMaxNesting) {
-      warn(1, "",
-           "page cut at byte " + std::to_string(i) + ": tags nested over " +
-               std::to_string(kMaxNesting) + " deep");
-      bytes.resize(i);
-      break;
-    }
+  // tags would hang or overflow the stack (see cut_deep_nesting).
+  if (const std::optional<std::size_t> cut = cut_deep_nesting(bytes)) {
+    warn(1, "",
+         "page cut at byte " + std::to_string(*cut) + ": tags nested over " +
+             std::to_string(kMaxHtmlNesting) + " deep");
   }
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size()),
@@ -427,8 +324,8 @@ std::optional<Article> HtmlReader::next() {
 
   auto meta = [&](std::string_view key) -> std::string {
     for (const GumboNode* m : page.metas) {
-      if (lower(attr(m, "property")) == key || lower(attr(m, "name")) == key) {
-        std::string value = collapse(attr(m, "content"));
+      if (lower_ascii(attr(m, "property")) == key || lower_ascii(attr(m, "name")) == key) {
+        std::string value = collapse_space(attr(m, "content"));
         if (!value.empty()) return value;
       }
     }
@@ -438,7 +335,7 @@ std::optional<Article> HtmlReader::next() {
   JsonLd ld;
   simdjson::dom::parser parser;
   for (const GumboNode* s : page.scripts) {
-    if (lower(attr(s, "type")) != "application/ld+json") continue;
+    if (lower_ascii(attr(s, "type")) != "application/ld+json") continue;
     // raw_text() skips <script> elements, so read the script's text children.
     std::string json;
     const GumboVector& kids = s->v.element.children;
@@ -455,9 +352,9 @@ std::optional<Article> HtmlReader::next() {
 
   Article article;
   article.source = meta("og:site_name");
-  if (article.source.empty()) article.source = collapse(ld.publisher);
+  if (article.source.empty()) article.source = collapse_space(ld.publisher);
   article.title = meta("og:title");
-  if (article.title.empty()) article.title = collapse(ld.headline);
+  if (article.title.empty()) article.title = collapse_space(ld.headline);
   if (article.title.empty()) {
     article.title = text_of(page.title);
     for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "}) {
@@ -471,7 +368,8 @@ std::optional<Article> HtmlReader::next() {
   if (article.title.empty()) article.title = text_of(page.h1);
 
   for (const GumboNode* l : page.links) {
-    if (lower(attr(l, "rel")) == "canonical" && article.url.empty()) article.url = attr(l, "href");
+    if (lower_ascii(attr(l, "rel")) == "canonical" && article.url.empty())
+      article.url = attr(l, "href");
   }
   if (article.url.empty()) article.url = meta("og:url");
   article.id = article.url;
@@ -493,16 +391,16 @@ std::optional<Article> HtmlReader::next() {
   article.authors = ld.authors;
   if (article.authors.empty()) {
     for (const GumboNode* m : page.metas) {
-      const std::string key = lower(attr(m, "name") + attr(m, "property"));
+      const std::string key = lower_ascii(attr(m, "name") + attr(m, "property"));
       if (key == "author" || key == "article:author") {
-        std::string value = collapse(attr(m, "content"));
+        std::string value = collapse_space(attr(m, "content"));
         if (!value.empty()) article.authors.push_back(std::move(value));
       }
     }
   }
 
   for (const GumboNode* m : page.metas) {
-    const std::string key = lower(attr(m, "name") + attr(m, "property"));
+    const std::string key = lower_ascii(attr(m, "name") + attr(m, "property"));
     if (key == "article:section" || key == "article:tag" || key == "keywords") {
       for (std::string& topic : split_commas(attr(m, "content")))
         article.topics.push_back(std::move(topic));
@@ -510,9 +408,9 @@ std::optional<Article> HtmlReader::next() {
   }
 
   if (page.html) {
-    std::string lang = lower(attr(page.html, "lang"));
+    std::string lang = lower_ascii(attr(page.html, "lang"));
     lang = lang.substr(0, lang.find_first_of("-_"));
-    article.language = collapse(lang);
+    article.language = collapse_space(lang);
   }
 
   if (!ld.body.empty()) {
@@ -521,7 +419,7 @@ std::optional<Article> HtmlReader::next() {
     while (start < ld.body.size()) {
       std::size_t end = ld.body.find("\n\n", start);
       if (end == std::string::npos) end = ld.body.size();
-      std::string p = collapse(std::string_view(ld.body).substr(start, end - start));
+      std::string p = collapse_space(std::string_view(ld.body).substr(start, end - start));
       if (!p.empty()) parts.push_back(std::move(p));
       start = end + 2;
     }

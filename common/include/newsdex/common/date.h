@@ -18,10 +18,31 @@ namespace newsdex {
 /// Returns nullopt when `text` is not such a date or names an impossible one.
 std::optional<Timestamp> parse_iso8601(std::string_view text);
 
-/// Parses a publication date in any form newsdex accepts from input files.
-/// Currently ISO 8601 / RFC 3339 (see parse_iso8601); readers call this, so
-/// every format gains each new form at once. Returns nullopt when `text` is
-/// not a date.
+/// Parses a publication date in any form newsdex accepts from input files;
+/// readers call this, so every format gains each new form at once. Accepted,
+/// normalised to UTC (leading and trailing white space is ignored):
+///   - ISO 8601 / RFC 3339, see parse_iso8601;
+///   - ISO 8601 basic: "20240301", "20240301T0930Z", "20240301T093000+0100";
+///   - year first with slashes or dots: "2024/03/01", "2024.3.1 09:30";
+///   - RFC 822/2822: "Fri, 01 Mar 2024 09:30:00 +0100", weekday and seconds
+///     optional, two-digit years 00-49 = 20xx and 50-99 = 19xx (three-digit
+///     years + 1900), zones +hhmm, GMT, UT, UTC, Z, EST/EDT, CST/CDT,
+///     MST/MDT, PST/PDT, and the military letters as UTC (RFC 2822 4.3:
+///     RFC 822 gave them the wrong sign); a trailing "(comment)" is ignored;
+///   - month names, full or abbreviated, in English: "March 1, 2024",
+///     "Mar 1 2024", "1 March 2024", "1 Mar 2024 09:30",
+///     "March 1, 2024 9:30 AM EST" (no zone: UTC);
+///   - all digits: 8 = YYYYMMDD, 9-10 = Unix seconds, 12-13 = Unix
+///     milliseconds (rounded down to the second).
+/// A weekday that does not match the date is ignored, as is any word
+/// followed by a comma in the weekday's place ("mer, 16 nov 2022 ..."; month
+/// names themselves must be English). Dates without a time
+/// of day are date_only. Numeric day/month/year forms such as "03/01/2024"
+/// are rejected, not guessed: they mean 1 March in Europe and 3 January in
+/// the US, and a wrong date in the index is worse than none. Unknown zone
+/// names ("CET", "IST" - several mean different zones) are rejected too.
+/// Returns nullopt when `text` is not such a date or names an impossible one
+/// (30 February, hour 25); years must be 1-9998.
 std::optional<Timestamp> parse_date(std::string_view text);
 
 /// "2024-03-01T07:30:15Z", or "2024-03-01" for a date-only timestamp.
