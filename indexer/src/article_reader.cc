@@ -5,6 +5,7 @@
 
 #include "atom_reader.h"
 #include "html_reader.h"
+#include "json_array_reader.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/jsonl_reader.h"
 #include "newsml_reader.h"
@@ -139,6 +140,8 @@ std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, I
   switch (format) {
     case InputFormat::kJsonLines:
       return std::make_unique<JsonlReader>(in, std::move(name));
+    case InputFormat::kJsonArray:
+      return std::make_unique<JsonArrayReader>(in, std::move(name));
     case InputFormat::kHtml:
       return std::make_unique<HtmlReader>(in, std::move(name));
     case InputFormat::kRss:
