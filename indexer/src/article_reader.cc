@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "atom_reader.h"
+#include "delimited_reader.h"
 #include "html_reader.h"
 #include "json_array_reader.h"
 #include "newsdex/common/error.h"
@@ -136,12 +137,15 @@ InputFormat format_from_content(std::string_view head) {
 
 std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, InputFormat format,
                                            const ReaderOptions& options) {
-  (void)options;
   switch (format) {
     case InputFormat::kJsonLines:
       return std::make_unique<JsonlReader>(in, std::move(name));
     case InputFormat::kJsonArray:
       return std::make_unique<JsonArrayReader>(in, std::move(name));
+    case InputFormat::kCsv:
+      return std::make_unique<DelimitedReader>(in, std::move(name), ',', options);
+    case InputFormat::kTsv:
+      return std::make_unique<DelimitedReader>(in, std::move(name), '\t', options);
     case InputFormat::kHtml:
       return std::make_unique<HtmlReader>(in, std::move(name));
     case InputFormat::kRss:
@@ -154,12 +158,8 @@ std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, I
       return std::make_unique<NitfReader>(in, std::move(name));
     case InputFormat::kAuto:
       throw ConfigError("make_reader needs a concrete input format");
-    default:
-      break;
   }
-  throw InputError(
-      name, 0, "",
-      "reading " + std::string(format_name(format)) + " is not available in this build of newsdex");
+  throw ConfigError("unknown input format " + std::to_string(static_cast<int>(format)));
 }
 
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReaderOptions& options) {
