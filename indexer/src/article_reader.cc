@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "atom_reader.h"
+#include "decompressed_reader.h"
+#include "decompressing_stream.h"
 #include "delimited_reader.h"
 #include "html_reader.h"
 #include "json_array_reader.h"
@@ -58,6 +60,10 @@ ArticleReader::~ArticleReader() = default;
 void ArticleReader::warn(std::uint64_t record, std::string field, std::string message) const {
   if (warning_handler_)
     warning_handler_(InputWarning{name_, record, std::move(field), std::move(message)});
+}
+
+void ArticleReader::relay(const InputWarning& warning) const {
+  if (warning_handler_) warning_handler_(warning);
 }
 
 InputFormat parse_input_format(std::string_view name) {
@@ -171,19 +177,30 @@ std::unique_ptr<ArticleReader> open_reader(const std::string& path, const Reader
     if (!*file) throw InputError(path, 0, "", "cannot open for reading");
     input = std::move(file);
   }
-  // The first bytes tell the format when the name does not; they are read
-  // once and handed back to the reader in front of the rest.
+  // The first bytes tell the compression and the format when the name does
+  // not; they are read once and handed back in front of the rest.
   constexpr std::size_t kHeadBytes = 4096;
   std::string head = read_head(*input, kHeadBytes);
+  const Compression compression = compression_from_magic(head);
+  std::unique_ptr<DecompressingStream> decompressed;
+  std::unique_ptr<PrefixedStream> stream;
+  if (compression != Compression::kNone) {
+    auto raw = std::make_unique<PrefixedStream>(std::move(head), std::move(input));
+    decompressed = std::make_unique<DecompressingStream>(std::move(raw), compression);
+    head = read_head(*decompressed, kHeadBytes);
+    stream = std::make_unique<PrefixedStream>(head, *decompressed);
+  } else {
+    stream = std::make_unique<PrefixedStream>(head, std::move(input));
+  }
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = format_from_name(path);
   if (format == InputFormat::kAuto) format = format_from_content(head);
   // Without a telling name or content, JSON Lines is the canonical input.
   if (format == InputFormat::kAuto) format = InputFormat::kJsonLines;
-  auto stream = std::make_unique<PrefixedStream>(std::move(head), std::move(input));
   auto reader = make_reader(*stream, path, format, options);
   reader->adopt_input(std::move(stream));
-  return reader;
+  if (!decompressed) return reader;
+  return std::make_unique<DecompressedReader>(std::move(decompressed), std::move(reader));
 }
 
 }  // namespace newsdex::indexer

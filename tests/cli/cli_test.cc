@@ -87,6 +87,44 @@ TEST_F(CliTest, RejectedLinesAreReportedAndExitCodeIsThree) {
   EXPECT_EQ(summary["rejected_by_reason"]["title: the article has neither a title nor a body"], 1);
 }
 
+// Every format newsdex reads, from a directory and a compressed file, into one
+// index that finds an article of each.
+TEST_F(CliTest, IndexesEveryFormatFromADirectoryAndACompressedFile) {
+  const std::string fixtures = std::string(NEWSDEX_SOURCE_DIR) + "/corpus/fixtures";
+  const std::string compressed = dir_ / "wire.csv.gz";
+  std::ofstream(dir_ / "wire.csv") << "id,headline,text,date\n"
+                                   << "gz-1,Lighthouse keeper retires,After forty years.,"
+                                   << "\"Fri, 01 Mar 2024 09:30:00 +0100\"\n";
+  ASSERT_EQ(run("gzip -c " + quoted(dir_ / "wire.csv") + " > " + quoted(compressed)).exit_code, 0);
+  const ToolRun index =
+      run(kIndex + " --json --db " + db() + " " + quoted(fixtures) + " " + quoted(compressed));
+  EXPECT_EQ(index.exit_code, 3) << index.out;  // the malformed feed fixture
+  EXPECT_NE(index.out.find("rejected: " + fixtures + "/rss/malformed.xml:7: not well-formed XML"),
+            std::string::npos)
+      << index.out;
+  const auto summary = nlohmann::json::parse(index.out.substr(index.out.find("{\"files\"")));
+  EXPECT_EQ(summary["rejected"], 1);
+  EXPECT_GE(summary["indexed"].get<int>(), 25);
+  const std::pair<const char*, const char*> expected[] = {
+      {"title:\"port strike\"", "ja-1"},           // JSON array (and CSV: c-1)
+      {"title:\"wind farm approved\"", ""},        // TSV
+      {"title:\"central bank holds rates\"", ""},  // NewsML-G2
+      {"title:\"harbour reopens\"", ""},           // NITF, RSS, Atom
+      {"title:\"lighthouse keeper\"", "gz-1"},     // gzip-compressed CSV
+  };
+  for (const auto& [query, id] : expected) {
+    const ToolRun search = run(kSearch + " --json --db " + db() + " " + quoted(query));
+    ASSERT_EQ(search.exit_code, 0) << query << search.out;
+    const auto json = nlohmann::json::parse(search.out);
+    ASSERT_FALSE(json["hits"].empty()) << query;
+    if (*id != '\0') {
+      bool found = false;
+      for (const auto& hit : json["hits"]) found = found || hit["id"] == id;
+      EXPECT_TRUE(found) << query << " did not find " << id;
+    }
+  }
+}
+
 TEST_F(CliTest, RerunningTheSameInputChangesNothing) {
   ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
   const ToolRun again = run(kIndex + " --json --db " + db() + " " + quoted(kCorpus));

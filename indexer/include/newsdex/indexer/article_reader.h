@@ -102,6 +102,8 @@ class ArticleReader {
  protected:
   explicit ArticleReader(std::string name) : name_(std::move(name)) {}
   void warn(std::uint64_t record, std::string field, std::string message) const;
+  /// Passes on a warning another reader made (for readers that wrap one).
+  void relay(const InputWarning& warning) const;
 
  private:
   std::string name_;
