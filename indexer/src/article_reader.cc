@@ -177,6 +177,12 @@ std::unique_ptr<ArticleReader> open_reader(const std::string& path, const Reader
     if (!*file) throw InputError(path, 0, "", "cannot open for reading");
     input = std::move(file);
   }
+  return open_reader(std::move(input), path, options);
+}
+
+std::unique_ptr<ArticleReader> open_reader(std::unique_ptr<std::istream> input, std::string name,
+                                           const ReaderOptions& options) {
+  const std::string& path = name;
   // The first bytes tell the compression and the format when the name does
   // not; they are read once and handed back in front of the rest.
   constexpr std::size_t kHeadBytes = 4096;

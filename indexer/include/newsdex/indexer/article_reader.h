@@ -115,6 +115,13 @@ class ArticleReader {
 /// @throws InputError if it cannot be opened or its format is not known
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReaderOptions& options);
 
+/// The same for an input already open (read from memory, a socket, ...):
+/// `input` is owned by the reader; `name` names it in messages and, with
+/// format kAuto, its extension is consulted like a file name's.
+/// @throws InputError if its format is not known
+std::unique_ptr<ArticleReader> open_reader(std::unique_ptr<std::istream> input, std::string name,
+                                           const ReaderOptions& options);
+
 /// A reader over an already open stream (not owned; must outlive the reader).
 /// `format` must not be kAuto. @throws ConfigError for kAuto
 std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, InputFormat format,
