@@ -20,8 +20,10 @@ constexpr const char* kUsage = R"(Usage: newsdex-index [options] INPUT...
        newsdex-index [options] delete ID...
 
 Imports news articles into a newsdex index (created if missing). INPUT is a
-JSON Lines file (one article per line), a directory (searched recursively for
-*.jsonl and *.ndjson) or - for standard input. An article whose id is already
+file, a directory (searched recursively) or - for standard input, in any of
+JSON Lines, JSON array, CSV, TSV, RSS, Atom, NewsML-G2, NITF or HTML, plain
+or gzip/zstd-compressed; the format comes from --format, the file name or
+the content (docs/formats.md). An article whose id is already
 indexed is replaced if its content changed and skipped if not, so re-running
 an import is cheap. Invalid records are reported as file:line: field: reason
 and skipped; the rest is still indexed. Problems that could be repaired
@@ -36,6 +38,7 @@ again). Later imports into it update it in batches, each committed atomically.
 Examples:
   newsdex-index corpus/sample
   newsdex-index --db /srv/news.db archive-2024.jsonl archive-2025.jsonl
+  newsdex-index feeds/ archive.csv.gz --map body="Story Text"
   zcat feed.jsonl.gz | newsdex-index -
   newsdex-index --prune-source "Global Wire" globalwire-today.jsonl
   newsdex-index --strict --json nightly.jsonl
