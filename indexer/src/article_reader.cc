@@ -1,5 +1,6 @@
 #include "newsdex/indexer/article_reader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -43,6 +44,25 @@ std::string lowered(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+// The name of the first element of markup ("" when `head` is not markup):
+// after a byte order mark, white space, <?xml ...?>, comments and <!DOCTYPE>.
+std::string root_element(std::string_view head) {
+  if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) head.remove_prefix(3);
+  for (;;) {
+    const auto first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || head[first] != '<') return {};
+    head.remove_prefix(first + 1);
+    if (head.empty()) return {};
+    if (head.front() != '?' && head.front() != '!') break;
+    const auto end = head.find('>');
+    if (end == std::string_view::npos) return {};
+    head.remove_prefix(end + 1);
+  }
+  const auto end = head.find_first_of(" \t\r\n/>");
+  std::string name(head.substr(0, std::min(end, std::size_t{64})));
+  return name;
 }
 
 }  // namespace
@@ -91,7 +111,7 @@ InputFormat format_from_name(std::string_view path) {
   if (ends_with(name, ".json")) return InputFormat::kJsonArray;
   if (ends_with(name, ".csv")) return InputFormat::kCsv;
   if (ends_with(name, ".tsv") || ends_with(name, ".tab")) return InputFormat::kTsv;
-  if (ends_with(name, ".rss")) return InputFormat::kRss;
+  if (ends_with(name, ".rss") || ends_with(name, ".rdf")) return InputFormat::kRss;
   if (ends_with(name, ".atom")) return InputFormat::kAtom;
   if (ends_with(name, ".nitf")) return InputFormat::kNitf;
   if (ends_with(name, ".html") || ends_with(name, ".htm")) return InputFormat::kHtml;
@@ -141,8 +161,10 @@ InputFormat format_from_content(std::string_view head) {
   return InputFormat::kAuto;
 }
 
-std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, InputFormat format,
-                                           const ReaderOptions& options) {
+namespace {
+
+std::unique_ptr<ArticleReader> reader_for(std::istream& in, std::string name, InputFormat format,
+                                          const ReaderOptions& options) {
   switch (format) {
     case InputFormat::kJsonLines:
       return std::make_unique<JsonlReader>(in, std::move(name));
@@ -166,6 +188,15 @@ std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, I
       throw ConfigError("make_reader needs a concrete input format");
   }
   throw ConfigError("unknown input format " + std::to_string(static_cast<int>(format)));
+}
+
+}  // namespace
+
+std::unique_ptr<ArticleReader> make_reader(std::istream& in, std::string name, InputFormat format,
+                                           const ReaderOptions& options) {
+  auto reader = reader_for(in, std::move(name), format, options);
+  reader->format_label_ = std::string(format_name(format));
+  return reader;
 }
 
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReaderOptions& options) {
@@ -201,12 +232,25 @@ std::unique_ptr<ArticleReader> open_reader(std::unique_ptr<std::istream> input, 
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = format_from_name(path);
   if (format == InputFormat::kAuto) format = format_from_content(head);
-  // Without a telling name or content, JSON Lines is the canonical input.
-  if (format == InputFormat::kAuto) format = InputFormat::kJsonLines;
+  if (format == InputFormat::kAuto) {
+    // Markup of no kind newsdex reads would only give one JSON error per line.
+    if (const std::string root = root_element(head); !root.empty()) {
+      throw InputError(path, 0, "",
+                       "XML whose root element <" + root +
+                           "> is none newsdex reads (rss, rdf:RDF, feed, newsItem, newsMessage, "
+                           "nitf, html); use --format to choose a reader");
+    }
+    // Without a telling name or content, JSON Lines is the canonical input.
+    format = InputFormat::kJsonLines;
+  }
   auto reader = make_reader(*stream, path, format, options);
   reader->adopt_input(std::move(stream));
   if (!decompressed) return reader;
-  return std::make_unique<DecompressedReader>(std::move(decompressed), std::move(reader));
+  std::unique_ptr<ArticleReader> outer =
+      std::make_unique<DecompressedReader>(std::move(decompressed), std::move(reader));
+  outer->format_label_ =
+      std::string(format_name(format)) + " (" + std::string(compression_name(compression)) + ")";
+  return outer;
 }
 
 }  // namespace newsdex::indexer

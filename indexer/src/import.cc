@@ -81,10 +81,22 @@ class ImportRun {
  private:
   // Returns false when the run must stop (strict / max_errors).
   bool read_file(const std::string& file) {
-    std::unique_ptr<ArticleReader> reader = open_reader(file, options_.reader);
+    ++report_.files;
+    const ImportReport before = counts();
+    FileReport& file_report = report_.per_file.emplace_back();
+    file_report.path = file;
+    std::unique_ptr<ArticleReader> reader;
+    try {
+      reader = open_reader(file, options_.reader);
+    } catch (const InputError& error) {
+      // One unreadable file in a directory should not cost the others.
+      const bool keep_going = reject(error);
+      file_report.rejected = 1;
+      return keep_going;
+    }
+    file_report.format = reader->format_label();
     reader->set_warning_handler([&](const InputWarning& warning) { warn(warning); });
     reader_ = reader.get();
-    ++report_.files;
     bool keep_going = true;
     while (keep_going) {
       try {
@@ -98,7 +110,22 @@ class ImportRun {
     }
     bytes_before_file_ += reader->bytes_read();
     reader_ = nullptr;
+    file_report.indexed = report_.indexed() - before.indexed();
+    file_report.unchanged = report_.unchanged - before.unchanged;
+    file_report.rejected = report_.rejected - before.rejected;
+    file_report.warnings = report_.warnings - before.warnings;
     return keep_going;
+  }
+
+  // The counters of the report so far (without the per-file list).
+  ImportReport counts() const {
+    ImportReport copy;
+    copy.added = report_.added;
+    copy.replaced = report_.replaced;
+    copy.unchanged = report_.unchanged;
+    copy.rejected = report_.rejected;
+    copy.warnings = report_.warnings;
+    return copy;
   }
 
   void add(Article& article, const ArticleReader& reader) {

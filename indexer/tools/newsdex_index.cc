@@ -72,6 +72,16 @@ void print_summary(const indexer::ImportReport& report, std::uint64_t total_docs
                                       {"seconds", report.seconds},
                                       {"docs_per_second", docs_per_second},
                                       {"documents_in_index", total_docs}};
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& file : report.per_file) {
+      files.push_back({{"path", file.path},
+                       {"format", file.format},
+                       {"indexed", file.indexed},
+                       {"unchanged", file.unchanged},
+                       {"rejected", file.rejected},
+                       {"warnings", file.warnings}});
+    }
+    summary["per_file"] = std::move(files);
     std::cout << summary.dump() << "\n";
     return;
   }
@@ -86,6 +96,20 @@ void print_summary(const indexer::ImportReport& report, std::uint64_t total_docs
       cli::group_thousands(total_docs).c_str());
   for (const auto& [reason, count] : report.rejected_by_reason) {
     std::printf("  rejected %s: %s\n", cli::group_thousands(count).c_str(), reason.c_str());
+  }
+  // One line per file when several were read (a long list only with --json).
+  constexpr std::size_t kMaxFileLines = 50;
+  if (report.per_file.size() > 1 && report.per_file.size() <= kMaxFileLines) {
+    for (const auto& file : report.per_file) {
+      std::printf(
+          "  %s: %s, %s indexed, %s unchanged, %s rejected, %s warnings\n", file.path.c_str(),
+          file.format.empty() ? "unreadable" : file.format.c_str(),
+          cli::group_thousands(file.indexed).c_str(), cli::group_thousands(file.unchanged).c_str(),
+          cli::group_thousands(file.rejected).c_str(), cli::group_thousands(file.warnings).c_str());
+    }
+  } else if (report.per_file.size() > kMaxFileLines) {
+    std::printf("  %s files; --json lists what each gave\n",
+                cli::group_thousands(report.per_file.size()).c_str());
   }
 }
 

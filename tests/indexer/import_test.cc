@@ -153,6 +153,43 @@ TEST(ImportTest, MissingInputIsAnInputError) {
   EXPECT_THROW(import_inputs(indexer, {dir / "nope.jsonl"}), InputError);
 }
 
+// A directory of mixed formats: each file reported on its own, and one that
+// cannot be read costs only itself.
+TEST(ImportTest, ReportsEachFileAndGoesOnPastAnUnreadableOne) {
+  testing::TempDir dir;
+  write_file(dir / "in/a.jsonl", "{\"id\": \"1\", \"title\": \"one\"}\n{oops\n");
+  write_file(dir / "in/b.csv", "id,title,published\n2,two,someday\n");
+  write_file(dir / "in/c.xml", "<?xml version=\"1.0\"?>\n<catalog><book/></catalog>\n");
+  write_file(dir / "in/d.rdf",
+             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+             "xmlns=\"http://purl.org/rss/1.0/\"><item><title>Four</title>"
+             "<link>https://example.test/4</link></item></rdf:RDF>\n");
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  const ImportRunResult run = import(indexer, {dir / "in"});
+  ASSERT_EQ(run.report.per_file.size(), 4u);
+  const auto& files = run.report.per_file;
+  EXPECT_EQ(files[0].path, dir / "in/a.jsonl");
+  EXPECT_EQ(files[0].format, "jsonl");
+  EXPECT_EQ(files[0].indexed, 1u);
+  EXPECT_EQ(files[0].rejected, 1u);
+  EXPECT_EQ(files[1].format, "csv");
+  EXPECT_EQ(files[1].indexed, 1u);
+  EXPECT_EQ(files[1].warnings, 1u);
+  EXPECT_EQ(files[2].format, "");  // not a feed: rejected whole, the run goes on
+  EXPECT_EQ(files[2].rejected, 1u);
+  EXPECT_EQ(files[3].format, "rss");
+  EXPECT_EQ(files[3].indexed, 1u);
+  EXPECT_EQ(run.report.indexed(), 3u);
+  EXPECT_EQ(run.report.rejected, 2u);
+  ASSERT_EQ(run.errors.size(), 2u);
+  EXPECT_EQ(run.errors[1], dir / "in/c.xml" +
+                               ": XML whose root element <catalog> is none newsdex reads (rss, "
+                               "rdf:RDF, feed, newsItem, newsMessage, nitf, html); use --format "
+                               "to choose a reader");
+}
+
 TEST(ImportTest, ExpandsDirectoriesInSortedOrder) {
   testing::TempDir dir;
   write_file(dir / "z.jsonl", "");

@@ -90,6 +90,10 @@ class ArticleReader {
   /// The input's name in messages ("-" for standard input).
   const std::string& name() const noexcept { return name_; }
 
+  /// What is read: the format's --format name ("jsonl", "rss", ...), with
+  /// " (gzip)" or " (zstd)" for compressed input.
+  const std::string& format_label() const noexcept { return format_label_; }
+
   /// Where repaired problems are reported (default: nowhere).
   void set_warning_handler(std::function<void(const InputWarning&)> handler) {
     warning_handler_ = std::move(handler);
@@ -106,7 +110,12 @@ class ArticleReader {
   void relay(const InputWarning& warning) const;
 
  private:
+  friend std::unique_ptr<ArticleReader> make_reader(std::istream&, std::string, InputFormat,
+                                                    const ReaderOptions&);
+  friend std::unique_ptr<ArticleReader> open_reader(std::unique_ptr<std::istream>, std::string,
+                                                    const ReaderOptions&);
   std::string name_;
+  std::string format_label_;
   std::function<void(const InputWarning&)> warning_handler_;
   std::unique_ptr<std::istream> owned_input_;
 };

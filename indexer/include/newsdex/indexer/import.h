@@ -35,6 +35,18 @@ struct ImportOptions {
   std::vector<std::string> prune_sources;
 };
 
+/// What one input file gave.
+struct FileReport {
+  std::string path;
+  /// The reader used: "jsonl", "csv", "rss", ... with " (gzip)" or
+  /// " (zstd)" for compressed input; empty when the file could not be read.
+  std::string format;
+  std::uint64_t indexed = 0;    ///< articles added or replaced
+  std::uint64_t unchanged = 0;  ///< articles already indexed as they are
+  std::uint64_t rejected = 0;   ///< records skipped (or the file itself)
+  std::uint64_t warnings = 0;   ///< problems repaired
+};
+
 /// Counts of one import run.
 struct ImportReport {
   std::uint64_t files = 0;      ///< input files read
@@ -50,6 +62,8 @@ struct ImportReport {
   std::map<std::string, std::uint64_t> rejected_by_reason;
   /// True when the run stopped early (strict or max_errors).
   bool stopped = false;
+  /// Each input file, in the order read.
+  std::vector<FileReport> per_file;
 
   std::uint64_t indexed() const noexcept { return added + replaced; }
 };
