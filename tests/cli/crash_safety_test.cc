@@ -22,7 +22,7 @@ namespace {
 constexpr int kArticles = 8000;
 constexpr int kBatch = 100;
 
-pid_t start_indexer(const std::string& db, const std::string& input) {
+pid_t start_indexer(const std::string& db, const std::string& input, const char* threads) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     // Quiet, and on its own stdout/stderr so the test output stays readable.
@@ -30,14 +30,21 @@ pid_t start_indexer(const std::string& db, const std::string& input) {
     ::dup2(null, 1);
     ::dup2(null, 2);
     ::execl(NEWSDEX_INDEX_BIN, NEWSDEX_INDEX_BIN, "--quiet", "--batch-size",
-            std::to_string(kBatch).c_str(), "--db", db.c_str(), input.c_str(),
+            std::to_string(kBatch).c_str(), "--threads", threads, "--db", db.c_str(), input.c_str(),
             static_cast<char*>(nullptr));
     ::_exit(127);
   }
   return pid;
 }
 
-TEST(CrashSafetyTest, KillNineLeavesTheLastCommitAndARerunCompletes) {
+// --threads 1 commits batch by batch; the default builds a new index on every
+// core and merges at the end, so a kill leaves it empty (or, during the final
+// rename, finished on the next open).
+class CrashSafetyTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(CrashSafetyTest, KillNineLeavesTheLastCommitAndARerunCompletes) {
+  const char* const threads = GetParam();
+  const bool bulk = std::string(threads) != "1";
   newsdex::testing::TempDir dir;
   const std::string input = dir / "input.jsonl";
   {
@@ -60,7 +67,7 @@ TEST(CrashSafetyTest, KillNineLeavesTheLastCommitAndARerunCompletes) {
   std::uniform_int_distribution<int> delay_ms(5, 2500);
   int kills_mid_run = 0;
   for (int attempt = 0; attempt < 12; ++attempt) {
-    const pid_t pid = start_indexer(db, input);
+    const pid_t pid = start_indexer(db, input, threads);
     ASSERT_GT(pid, 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
     ::kill(pid, SIGKILL);
@@ -81,6 +88,10 @@ TEST(CrashSafetyTest, KillNineLeavesTheLastCommitAndARerunCompletes) {
     }
     const Xapian::doccount count = index.get_doccount();
     EXPECT_EQ(count % kBatch, 0u) << "a partial batch was committed (attempt " << attempt << ")";
+    if (bulk) {
+      EXPECT_TRUE(count == 0 || count == static_cast<Xapian::doccount>(kArticles))
+          << "a parallel build showed part of its articles (attempt " << attempt << ")";
+    }
     for (Xapian::doccount i = 0; i < count; ++i) {
       ASSERT_TRUE(index.term_exists("Qa" + std::to_string(i))) << "missing a" << i;
     }
@@ -89,12 +100,18 @@ TEST(CrashSafetyTest, KillNineLeavesTheLastCommitAndARerunCompletes) {
   EXPECT_GT(kills_mid_run, 3) << "the indexer finished before most kills: make the input bigger";
 
   // A rerun skips what was committed and completes the job.
-  const pid_t pid = start_indexer(db, input);
+  const pid_t pid = start_indexer(db, input, threads);
   int status = 0;
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_EQ(Xapian::Database(db).get_doccount(), static_cast<Xapian::doccount>(kArticles));
+  EXPECT_FALSE(std::ifstream(db + ".newsdex-bulk/merge-complete")) << "a build left behind";
 }
+
+INSTANTIATE_TEST_SUITE_P(Threads, CrashSafetyTest, ::testing::Values("1", "0"),
+                         [](const ::testing::TestParamInfo<const char*>& param) {
+                           return std::string(*param.param == '1' ? "OneThread" : "EveryCore");
+                         });
 
 }  // namespace
