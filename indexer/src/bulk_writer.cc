@@ -105,7 +105,10 @@ std::optional<std::string> BulkWriter::current_hash(const std::string& unique_te
 AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std::string hash) {
   const std::optional<std::string> before = current_hash(unique_term);
   if (before && *before == hash) return AddOutcome::kUnchanged;
-  worker_for(unique_term).add(unique_term, article, hash);
+  // New to the build: no older version to replace (a removed one is gone).
+  const bool is_new =
+      !before && flushed_ids_.count(unique_term) == 0 && pending_ids_.count(unique_term) == 0;
+  worker_for(unique_term).add(unique_term, article, hash, is_new);
   pending_ids_[std::move(unique_term)] = std::move(hash);
   return before ? AddOutcome::kReplaced : AddOutcome::kAdded;
 }

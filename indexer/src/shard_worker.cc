@@ -46,8 +46,8 @@ ShardWorker::~ShardWorker() {
   }
 }
 
-void ShardWorker::add(std::string unique_term, Article article, std::string hash) {
-  push(Add{std::move(unique_term), std::move(article), std::move(hash)});
+void ShardWorker::add(std::string unique_term, Article article, std::string hash, bool is_new) {
+  push(Add{std::move(unique_term), std::move(article), std::move(hash), is_new});
 }
 
 void ShardWorker::remove(std::string unique_term) { push(Remove{std::move(unique_term)}); }
@@ -165,7 +165,12 @@ void ShardWorker::handle(Add& add) {
   if (options_.spelling) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
-  db_.replace_document(add.unique_term, doc);
+  // The document carries its unique term, so a new one can simply be added.
+  if (add.is_new) {
+    db_.add_document(doc);
+  } else {
+    db_.replace_document(add.unique_term, doc);
+  }
 }
 
 void ShardWorker::handle(Remove& remove) { db_.delete_document(remove.unique_term); }

@@ -39,8 +39,9 @@ class ShardWorker {
   ShardWorker& operator=(const ShardWorker&) = delete;
 
   /// Indexes `article` under `unique_term`, with content hash `hash`,
-  /// replacing what the shard holds under that term.
-  void add(std::string unique_term, Article article, std::string hash);
+  /// replacing what the shard holds under that term; `is_new` says the
+  /// shard holds nothing under it (so no lookup is needed).
+  void add(std::string unique_term, Article article, std::string hash, bool is_new);
   /// Deletes what the shard holds under `unique_term`.
   void remove(std::string unique_term);
   /// Commits everything so far to the shard (durable, not yet in the index).
@@ -57,6 +58,7 @@ class ShardWorker {
     std::string unique_term;
     Article article;
     std::string hash;
+    bool is_new;
   };
   struct Remove {
     std::string unique_term;
