@@ -8,6 +8,7 @@
 
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/article_reader.h"
+#include "reader_output.h"
 #include "temp_dir.h"
 
 namespace newsdex::indexer {
@@ -39,26 +40,11 @@ std::string zstd(const std::string& data) {
   return out;
 }
 
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<std::string> errors;
-  std::uint64_t bytes = 0;
-};
+using Collected = testing::ReaderOutput;
 
 Collected read_file(const std::string& path, const ReaderOptions& options = {}) {
   const auto reader = open_reader(path, options);
-  Collected collected;
-  for (int guard = 0; guard < 100000; ++guard) {
-    try {
-      auto article = reader->next();
-      if (!article) break;
-      collected.articles.push_back(std::move(*article));
-    } catch (const InputError& error) {
-      collected.errors.push_back(error.what());
-    }
-  }
-  collected.bytes = reader->bytes_read();
-  return collected;
+  return testing::read_all(*reader);
 }
 
 class CompressedInputTest : public ::testing::Test {

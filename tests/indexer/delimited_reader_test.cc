@@ -9,36 +9,15 @@
 
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
+#include "reader_output.h"
 
 namespace newsdex::indexer {
 namespace {
 
 const std::string kFixtures = std::string(NEWSDEX_SOURCE_DIR) + "/corpus/fixtures/csv/";
 
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<std::uint64_t> records;
-  std::vector<std::string> errors;
-  std::vector<std::string> warnings;
-};
-
-Collected read_all(ArticleReader& reader) {
-  Collected collected;
-  reader.set_warning_handler(
-      [&](const InputWarning& warning) { collected.warnings.push_back(warning.to_string()); });
-  for (int guard = 0; guard < 10000; ++guard) {
-    try {
-      auto article = reader.next();
-      if (!article) return collected;
-      collected.articles.push_back(std::move(*article));
-      collected.records.push_back(reader.record());
-    } catch (const InputError& error) {
-      collected.errors.push_back(error.what());
-    }
-  }
-  ADD_FAILURE() << "the reader did not stop";
-  return collected;
-}
+using Collected = testing::ReaderOutput;
+using testing::read_all;
 
 Collected read_text(const std::string& text, char separator = ',',
                     const ReaderOptions& options = {}) {

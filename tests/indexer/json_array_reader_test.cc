@@ -8,38 +8,19 @@
 #include <random>
 #include <sstream>
 
-#include "input_error_text.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/article_reader.h"
+#include "reader_output.h"
 
 namespace newsdex::indexer {
 namespace {
 
-using newsdex::testing::input_error_text;
-
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<std::string> errors;
-  std::vector<std::string> warnings;
-};
+using Collected = testing::ReaderOutput;
 
 Collected read_all(const std::string& text) {
   std::istringstream in(text);
   JsonArrayReader reader(in, "feed.json");
-  Collected collected;
-  reader.set_warning_handler(
-      [&](const InputWarning& warning) { collected.warnings.push_back(warning.to_string()); });
-  for (int guard = 0; guard < 1000; ++guard) {
-    try {
-      auto article = reader.next();
-      if (!article) return collected;
-      collected.articles.push_back(std::move(*article));
-    } catch (const InputError& error) {
-      collected.errors.push_back(error.what());
-    }
-  }
-  ADD_FAILURE() << "the reader did not stop";
-  return collected;
+  return testing::read_all(reader);
 }
 
 TEST(JsonArrayReaderTest, ReadsTheFixtureWithEveryField) {
