@@ -52,6 +52,7 @@ if(NEWSDEX_BUILD_TOOLS)
           LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
   install(FILES ${PROJECT_SOURCE_DIR}/docs/man/newsdex-index.1
                 ${PROJECT_SOURCE_DIR}/docs/man/newsdex-search.1
+                ${PROJECT_SOURCE_DIR}/docs/man/newsdex-eval.1
           DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endif()
 

@@ -1,5 +1,6 @@
 // newsdex-eval: ranking quality against TREC relevance judgments, of a
 // newsdex index or of any system's run file. A thin shell over newsdex::eval.
+#include <cstdio>
 #include <iostream>
 
 #include "cli.h"
@@ -54,6 +55,13 @@ void warn_unqueried(const std::vector<std::string>& missing, const std::string& 
   std::cerr << "\n";
 }
 
+// "0.7", not the "0.69999999999999996" Boost prints for a double default.
+std::string shortest(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
 int run(int argc, char** argv) {
   std::string db_path, queries_path, qrels_path, run_path, run_out, tag = "newsdex";
   eval::SearchRunOptions options;
@@ -67,8 +75,8 @@ int run(int argc, char** argv) {
       ("run", po::value(&run_path), "score this TREC run file instead of searching")
       ("run-out", po::value(&run_out), "also write the searched results as a TREC run file")
       ("depth", po::value(&options.depth)->default_value(options.depth), "results per query")
-      ("k1", po::value(&searcher_options.bm25_k1)->default_value(searcher_options.bm25_k1), "BM25 k1")
-      ("b", po::value(&searcher_options.bm25_b)->default_value(searcher_options.bm25_b), "BM25 b")
+      ("k1", po::value(&searcher_options.bm25_k1)->default_value(searcher_options.bm25_k1, shortest(searcher_options.bm25_k1)), "BM25 k1")
+      ("b", po::value(&searcher_options.bm25_b)->default_value(searcher_options.bm25_b, shortest(searcher_options.bm25_b)), "BM25 b")
       ("tag", po::value(&tag)->default_value(tag), "run name written in --run-out's last column")
       ("json", "print the scores as one JSON object")
       ("summary", "print only the means (no per-query scores)")
