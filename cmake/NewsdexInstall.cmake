@@ -78,5 +78,8 @@ install(FILES ${PROJECT_BINARY_DIR}/newsdexConfig.cmake
               ${PROJECT_BINARY_DIR}/newsdexConfigVersion.cmake
         DESTINATION ${NEWSDEX_CMAKE_DIR})
 
+# From lib/pkgconfig (or lib/x86_64-linux-gnu/pkgconfig) back to the prefix.
+file(RELATIVE_PATH NEWSDEX_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" NEWSDEX_PC_TO_PREFIX "${NEWSDEX_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/newsdex.pc.in ${PROJECT_BINARY_DIR}/newsdex.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/newsdex.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
