@@ -40,4 +40,11 @@ if [ -x "$work/embed-search-static/embed-search" ]; then
   cmp "$work/search.out" "$work/static.out"
   echo "same output as the shared build"
 fi
+echo "== embed-search built with pkg-config instead of CMake"
+export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
+# shellcheck disable=SC2046  # pkg-config prints several words on purpose
+c++ -std=c++17 examples/embed-search/main.cc $(pkg-config --cflags --libs newsdex) \
+  -Wl,-rpath,"$(pkg-config --variable=libdir newsdex)" -o "$work/embed-search-pc"
+"$work/embed-search-pc" "$work/sample.db" chip export | cmp - "$work/search.out"
+echo "same output as the CMake build"
 echo "examples: ok"
