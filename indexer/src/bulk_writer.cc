@@ -145,6 +145,17 @@ void BulkWriter::merge_into(const std::string& output) {
     Xapian::Database segments;
     for (const auto& worker : workers_) segments.add_database(Xapian::Database(worker->path()));
     segments.compact(merged.string());
+    // The spelling dictionary, gathered by every writer, written once.
+    std::unordered_map<std::string, Xapian::termcount> spellings;
+    for (const auto& worker : workers_) {
+      for (const auto& [word, count] : worker->spellings()) spellings[word] += count;
+      worker->spellings().clear();
+    }
+    if (!spellings.empty()) {
+      Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+      for (const auto& [word, count] : spellings) db.add_spelling(word, count);
+      db.commit();
+    }
   } catch (const Xapian::Error& e) {
     throw IndexError(work_dir_ + ": merging index segments: " + e.get_description());
   }

@@ -105,7 +105,7 @@ void ShardWorker::run() {
           const std::lock_guard<std::mutex> lock(mutex_);
           stopped_ = true;
         } else if (control->control == Control::kFlush) {
-          write_spellings();
+          keep_spellings();
           db_.commit_transaction();
           db_.commit();
           db_.begin_transaction(false);
@@ -175,8 +175,8 @@ void ShardWorker::handle(Add& add) {
 
 void ShardWorker::handle(Remove& remove) { db_.delete_document(remove.unique_term); }
 
-void ShardWorker::write_spellings() {
-  for (const auto& [word, count] : pending_spellings_) db_.add_spelling(word, count);
+void ShardWorker::keep_spellings() {
+  for (const auto& [word, count] : pending_spellings_) spellings_[word] += count;
   pending_spellings_.clear();
 }
 

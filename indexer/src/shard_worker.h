@@ -51,6 +51,11 @@ class ShardWorker {
   /// Flushes, stops the thread and closes the shard so it can be merged.
   void finish();
 
+  /// Spelling words of everything flushed, with their counts; valid after
+  /// finish(). They are written once into the merged index rather than into
+  /// each shard, where every shard would pay for every word again.
+  std::unordered_map<std::string, Xapian::termcount>& spellings() { return spellings_; }
+
   const std::string& path() const noexcept { return path_; }
 
  private:
@@ -75,13 +80,14 @@ class ShardWorker {
   void run();
   void handle(Add& add);
   void handle(Remove& remove);
-  void write_spellings();
+  void keep_spellings();
   void rethrow_failure();
 
   std::string path_;
   const IndexOptions& options_;
   Xapian::WritableDatabase db_;
-  std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
+  std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  // since the flush
+  std::unordered_map<std::string, Xapian::termcount> spellings_;          // flushed
   DocumentBuilder* builder_ = nullptr;  // the thread's own, while it runs
 
   std::mutex mutex_;
