@@ -21,7 +21,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 std::string shown(char c) {
   const auto byte = static_cast<unsigned char>(c);
   if (byte >= 0x20 && byte < 0x7f) return std::string("'") + c + "'";
-  char code[8];
+  char code[16];
   std::snprintf(code, sizeof code, "0x%02X", byte);
   return code;
 }

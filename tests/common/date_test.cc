@@ -241,7 +241,7 @@ TEST(DateTest, Rfc2822RoundTripsInRandomZones) {
     } else {
       const int minutes = numeric_minutes(random);
       offset = minutes * 60LL;
-      char buffer[8];
+      char buffer[32];  // room for any int, so no truncation warning
       std::snprintf(buffer, sizeof buffer, "%c%02d%02d", minutes < 0 ? '-' : '+',
                     std::abs(minutes) / 60, std::abs(minutes) % 60);
       zone = buffer;
