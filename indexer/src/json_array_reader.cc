@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -73,27 +74,33 @@ std::optional<std::size_t> JsonArrayReader::element_length() {
     int depth = 0;
     bool in_string = false;
     bool escaped = false;
-    for (std::size_t i = 0;; ++i) {
-      if (at_end(i)) return std::nullopt;
+    for (std::size_t i = 0;;) {
+      if (at_end(i)) return std::nullopt;  // reads more input when needed
       if (i >= kMaxElementBytes) {
         throw InputError(name(), record_, "", "array element larger than 64 MiB");
       }
-      const char c = peek(i);
-      if (in_string) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
+      // Scan what is buffered without a call per byte (the buffer may move
+      // when at_end() reads more, so `data` is taken afresh each round).
+      const char* data = buffer_.data() + start_;
+      const std::size_t available = std::min(buffer_.size() - start_, kMaxElementBytes);
+      for (; i < available; ++i) {
+        const char c = data[i];
+        if (in_string) {
+          if (escaped) {
+            escaped = false;
+          } else if (c == '\\') {
+            escaped = true;
+          } else if (c == '"') {
+            in_string = false;
+            if (depth == 0) return i + 1;  // a string element
+          }
         } else if (c == '"') {
-          in_string = false;
-          if (depth == 0) return i + 1;  // a string element
+          in_string = true;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if (c == '}' || c == ']') {
+          if (--depth == 0) return i + 1;
         }
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) return i + 1;
       }
     }
   }
