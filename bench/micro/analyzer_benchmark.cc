@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_corpus.h"
 #include "document_builder.h"
 #include "newsdex/common/analyzer.h"
 #include "newsdex/common/schema.h"
@@ -30,16 +31,8 @@ constexpr unsigned kTitleWeight = 3;
 
 const std::vector<Text>& corpus() {
   static const std::vector<Text> texts = [] {
-    const char* from_environment = std::getenv("NEWSDEX_BENCH_CORPUS");
-    const std::string path =
-        from_environment != nullptr
-            ? from_environment
-            : std::string(NEWSDEX_SOURCE_DIR) + "/../shared/corpora/reuters21578/articles.jsonl";
-    std::ifstream in(path);
-    if (!in) {
-      std::cerr << "cannot read " << path << " (set NEWSDEX_BENCH_CORPUS)\n";
-      std::exit(1);
-    }
+    std::string path;
+    std::ifstream in = newsdex::bench::open_bench_corpus(path);
     std::vector<Text> loaded;
     simdjson::dom::parser parser;
     for (std::string line; loaded.size() < kArticles && std::getline(in, line);) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_corpus.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/article_reader.h"
 #include "newsdex/indexer/jsonl_reader.h"
@@ -39,16 +40,8 @@ struct Inputs {
 
 const Inputs& inputs() {
   static const Inputs loaded = [] {
-    const char* from_environment = std::getenv("NEWSDEX_BENCH_CORPUS");
-    const std::string path =
-        from_environment != nullptr
-            ? from_environment
-            : std::string(NEWSDEX_SOURCE_DIR) + "/../shared/corpora/reuters21578/articles.jsonl";
-    std::ifstream in(path);
-    if (!in) {
-      std::cerr << "cannot read " << path << " (set NEWSDEX_BENCH_CORPUS)\n";
-      std::exit(1);
-    }
+    std::string path;
+    std::ifstream in = newsdex::bench::open_bench_corpus(path);
     Inputs made;
     made.json_array = "[\n";
     made.csv = "id,title,body,source,published\n";
