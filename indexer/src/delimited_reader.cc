@@ -204,31 +204,44 @@ std::optional<Article> DelimitedReader::next() {
       if (column_field_[i] < 0) continue;
       std::string& value = fields_[i];
       replaced += internal::repair_utf8(value);
-      const std::string_view field = kFields[static_cast<std::size_t>(column_field_[i])];
-      if (field == "id") {
-        article.id = std::move(value);
-      } else if (field == "title") {
-        article.title = std::move(value);
-      } else if (field == "body") {
-        article.body = std::move(value);
-      } else if (field == "source") {
-        article.source = std::move(value);
-      } else if (field == "url") {
-        article.url = std::move(value);
-      } else if (field == "language") {
-        article.language = std::move(value);
-      } else if (field == "authors") {
-        article.authors = split_list(value);
-      } else if (field == "topics") {
-        article.topics = split_list(value);
-      } else if (field == "places") {
-        article.places = split_list(value);
-      } else if (field == "published" && value.find_first_not_of(" \t") != std::string::npos) {
-        article.published = parse_date(value);
-        if (!article.published) {
-          warn(record_, "published",
-               "not a date: \"" + value.substr(0, 60) + "\"; indexed without a date");
-        }
+      // Indexes into kFields: id, title, body, source, url, published,
+      // authors, topics, places, language.
+      switch (column_field_[i]) {
+        case 0:
+          article.id = std::move(value);
+          break;
+        case 1:
+          article.title = std::move(value);
+          break;
+        case 2:
+          article.body = std::move(value);
+          break;
+        case 3:
+          article.source = std::move(value);
+          break;
+        case 4:
+          article.url = std::move(value);
+          break;
+        case 5:
+          if (value.find_first_not_of(" \t") == std::string::npos) break;
+          article.published = parse_date(value);
+          if (!article.published) {
+            warn(record_, "published",
+                 "not a date: \"" + value.substr(0, 60) + "\"; indexed without a date");
+          }
+          break;
+        case 6:
+          article.authors = split_list(value);
+          break;
+        case 7:
+          article.topics = split_list(value);
+          break;
+        case 8:
+          article.places = split_list(value);
+          break;
+        default:
+          article.language = std::move(value);
+          break;
       }
     }
     if (replaced > 0) {

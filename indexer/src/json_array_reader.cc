@@ -56,9 +56,9 @@ bool JsonArrayReader::at_end(std::size_t pos) {
 }
 
 void JsonArrayReader::consume(std::size_t count) {
-  for (std::size_t i = 0; i < count; ++i) {
-    if (buffer_[start_ + i] == '\n') ++line_;
-  }
+  const auto begin = buffer_.begin() + static_cast<std::ptrdiff_t>(start_);
+  line_ += static_cast<std::uint64_t>(
+      std::count(begin, begin + static_cast<std::ptrdiff_t>(count), '\n'));
   start_ += count;
   consumed_ += count;
 }

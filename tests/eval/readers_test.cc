@@ -14,10 +14,7 @@
 namespace newsdex::eval {
 namespace {
 
-template <typename Read>
-std::string error_of(Read read) {
-  return testing::input_error_text(read);
-}
+using testing::input_error_text;
 
 TEST(EvalReadersTest, QueriesKeepTextAsWrittenAndSkipBlankLines) {
   std::istringstream in(
@@ -49,7 +46,7 @@ TEST(EvalReadersTest, BadQueryLinesNameFileAndLine) {
   };
   for (const auto& c : cases) {
     std::istringstream in(c.input);
-    EXPECT_EQ(error_of([&] { read_queries(in, "q.tsv"); }), c.expected) << c.input;
+    EXPECT_EQ(input_error_text([&] { read_queries(in, "q.tsv"); }), c.expected) << c.input;
   }
 }
 
@@ -84,21 +81,21 @@ TEST(EvalReadersTest, BadQrelsLinesNameFileAndLine) {
   };
   for (const auto& c : cases) {
     std::istringstream in(c.input);
-    EXPECT_EQ(error_of([&] { read_qrels(in, "qrels"); }), c.expected) << c.input;
+    EXPECT_EQ(input_error_text([&] { read_qrels(in, "qrels"); }), c.expected) << c.input;
   }
 }
 
 TEST(EvalReadersTest, ReadsFilesAndReportsOnesThatCannotBeOpened) {
   newsdex::testing::TempDir dir;
   std::ofstream(dir / "q.tsv") << "1\tchip exports\n2 x\n";
-  EXPECT_EQ(error_of([&] { read_queries(dir / "q.tsv"); }),
+  EXPECT_EQ(input_error_text([&] { read_queries(dir / "q.tsv"); }),
             dir / "q.tsv" + ":2: expected 'qid<TAB>text', found no tab");
   std::ofstream(dir / "qrels") << "1 0 d1 1\n";
   EXPECT_EQ(read_qrels(dir / "qrels").size(), 1u);
 
-  const std::string missing = error_of([&] { read_qrels(dir / "missing"); });
+  const std::string missing = input_error_text([&] { read_qrels(dir / "missing"); });
   EXPECT_EQ(missing.rfind(dir / "missing" + ": cannot open: ", 0), 0u) << missing;
-  EXPECT_EQ(error_of([&] { read_queries(dir.path().string()); }),
+  EXPECT_EQ(input_error_text([&] { read_queries(dir.path().string()); }),
             dir.path().string() + ": cannot open: is a directory");
 }
 

@@ -15,10 +15,7 @@
 namespace newsdex::eval {
 namespace {
 
-template <typename Read>
-std::string error_of(Read read) {
-  return testing::input_error_text(read);
-}
+using testing::input_error_text;
 
 TEST(EvalRunFileTest, ReadsQidDocidAndScoreIgnoringRankAndTag) {
   std::istringstream in(
@@ -47,7 +44,7 @@ TEST(EvalRunFileTest, BadRunLinesNameFileAndLine) {
   };
   for (const auto& c : cases) {
     std::istringstream in(c.input);
-    EXPECT_EQ(error_of([&] { read_run(in, "run"); }), c.expected) << c.input;
+    EXPECT_EQ(input_error_text([&] { read_run(in, "run"); }), c.expected) << c.input;
   }
 }
 
