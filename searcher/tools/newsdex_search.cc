@@ -25,7 +25,7 @@ constexpr const char* kUsage = R"(Usage: newsdex-search [options] [QUERY...]
 Searches a newsdex index and prints the best matches with highlighted
 snippets, and facet counts on request. All words must match (stemmed:
 "exports" finds "exported"); "quoted words" must stand together; OR, NOT,
--word, (groups), NEAR and word* work; title: and body: search one field;
+-word, (groups), NEAR and word* work; title: searches titles only;
 source:, author:, topic:, place:, lang:, id: and date: filter. An empty query
 lists the newest articles. The syntax is in docs/query-syntax.md.
 
