@@ -22,6 +22,8 @@ struct Article {
   std::string id;
   std::string title;
   std::string body;
+  std::string source;     // empty when the article has none
+  std::string published;  // as given (ISO 8601 in the shared corpora); may be empty
 };
 
 struct Query {
@@ -55,8 +57,9 @@ inline void for_each_article(const std::string& path,
     if (const auto error = parser.parse(line).get(doc)) {
       throw std::runtime_error(where + simdjson::error_message(error));
     }
-    Article article{text_field(doc, "id", where), text_field(doc, "title", where),
-                    text_field(doc, "body", where)};
+    Article article{text_field(doc, "id", where),     text_field(doc, "title", where),
+                    text_field(doc, "body", where),   text_field(doc, "source", where),
+                    text_field(doc, "published", where)};
     if (article.id.empty()) throw std::runtime_error(where + "id: missing");
     add(article);
   }
@@ -96,8 +99,21 @@ inline void prepare_run_output(std::ostream& out) {
 using IndexFunction = std::function<void(const std::string& db, const std::string& docs)>;
 using SearchFunction = std::function<void(const std::string& db, const std::vector<Query>& queries,
                                           std::size_t depth, const std::string& tag)>;
+// Times bench/run's workload (workload.h) in MODE "plain" or "full".
+using BenchFunction = std::function<void(const std::string& db, const std::string& workload,
+                                         const std::string& mode)>;
 
 // DEPTH as a positive number, or 0 if it is not one.
+// "YYYY-MM-DD..." -> "YYYYMMDD", or empty when `published` does not start so.
+inline std::string day_of(const std::string& published) {
+  if (published.size() < 10 || published[4] != '-' || published[7] != '-') return {};
+  std::string day = published.substr(0, 4) + published.substr(5, 2) + published.substr(8, 2);
+  for (const char c : day) {
+    if (c < '0' || c > '9') return {};
+  }
+  return day;
+}
+
 inline std::size_t parse_depth(const std::string& text) {
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return 0;
   try {
@@ -107,23 +123,28 @@ inline std::size_t parse_depth(const std::string& text) {
   }
 }
 
-// `NAME index DB DOCS.jsonl` | `NAME search DB QUERIES.tsv DEPTH TAG` (run on stdout).
+// `NAME index DB DOCS.jsonl` | `NAME search DB QUERIES.tsv DEPTH TAG` (run on stdout)
+// | `NAME bench DB WORKLOAD MODE` (class timings on stdout).
 inline int run_main(int argc, char** argv, const IndexFunction& index,
-                    const SearchFunction& search) {
+                    const SearchFunction& search, const BenchFunction& bench) {
   const std::string name = argc > 0 ? argv[0] : "baseline";
   const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
   const bool indexing = args.size() == 3 && args[0] == "index";
   const bool searching = args.size() == 5 && args[0] == "search" && parse_depth(args[3]) > 0;
-  if (!indexing && !searching) {
+  const bool benching = args.size() == 4 && args[0] == "bench";
+  if (!indexing && !searching && !benching) {
     std::cerr << "usage: " << name << " index DB DOCS.jsonl\n"
-              << "       " << name << " search DB QUERIES.tsv DEPTH TAG  (TREC run on stdout)\n";
+              << "       " << name << " search DB QUERIES.tsv DEPTH TAG  (TREC run on stdout)\n"
+              << "       " << name << " bench DB WORKLOAD plain|full  (see workload.h)\n";
     return 2;
   }
   try {
     if (indexing) {
       index(args[1], args[2]);
-    } else {
+    } else if (searching) {
       search(args[1], read_queries(args[2]), parse_depth(args[3]), args[4]);
+    } else {
+      bench(args[1], args[2], args[3]);
     }
     std::cout.flush();
     return std::cout ? 0 : 1;
