@@ -57,8 +57,8 @@ inline void for_each_article(const std::string& path,
     if (const auto error = parser.parse(line).get(doc)) {
       throw std::runtime_error(where + simdjson::error_message(error));
     }
-    Article article{text_field(doc, "id", where),     text_field(doc, "title", where),
-                    text_field(doc, "body", where),   text_field(doc, "source", where),
+    Article article{text_field(doc, "id", where), text_field(doc, "title", where),
+                    text_field(doc, "body", where), text_field(doc, "source", where),
                     text_field(doc, "published", where)};
     if (article.id.empty()) throw std::runtime_error(where + "id: missing");
     add(article);
@@ -125,8 +125,8 @@ inline std::size_t parse_depth(const std::string& text) {
 
 // `NAME index DB DOCS.jsonl` | `NAME search DB QUERIES.tsv DEPTH TAG` (run on stdout)
 // | `NAME bench DB WORKLOAD MODE` (class timings on stdout).
-inline int run_main(int argc, char** argv, const IndexFunction& index,
-                    const SearchFunction& search, const BenchFunction& bench) {
+inline int run_main(int argc, char** argv, const IndexFunction& index, const SearchFunction& search,
+                    const BenchFunction& bench) {
   const std::string name = argc > 0 ? argv[0] : "baseline";
   const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
   const bool indexing = args.size() == 3 && args[0] == "index";

@@ -111,9 +111,10 @@ void search_queries(const std::string& db_path, const std::vector<baseline::Quer
                     std::size_t depth, const std::string& tag) {
   const Database db = open(db_path, SQLITE_OPEN_READONLY);
   // bm25() is lower-is-better; weights per column: id 0, title 2, body 1, source and day 0.
-  const Statement select = prepare(db.get(),
-                                   "SELECT id, bm25(docs, 0.0, 2.0, 1.0, 0.0, 0.0) AS score FROM docs "
-                                   "WHERE docs MATCH ? ORDER BY score LIMIT ?");
+  const Statement select =
+      prepare(db.get(),
+              "SELECT id, bm25(docs, 0.0, 2.0, 1.0, 0.0, 0.0) AS score FROM docs "
+              "WHERE docs MATCH ? ORDER BY score LIMIT ?");
   baseline::prepare_run_output(std::cout);
   for (const baseline::Query& query : queries) {
     const std::string match = to_fts5_query(query.text);
@@ -165,12 +166,12 @@ void bench_workload(const std::string& db_path, const std::string& workload_path
     return forms;
   };
   const std::string rank = " ORDER BY bm25(docs, 0.0, 2.0, 1.0, 0.0, 0.0) LIMIT 10";
-  auto top = mode == workload::Mode::kPlain
-                 ? statement("SELECT id FROM docs", rank)
-                 : statement("SELECT id, snippet(docs, 2, '<b>', '</b>', '...', 32) FROM docs",
-                             rank);
-  auto by_source = statement("SELECT source, count(*) FROM docs",
-                             "GROUP BY source ORDER BY 2 DESC LIMIT 10");
+  auto top =
+      mode == workload::Mode::kPlain
+          ? statement("SELECT id FROM docs", rank)
+          : statement("SELECT id, snippet(docs, 2, '<b>', '</b>', '...', 32) FROM docs", rank);
+  auto by_source =
+      statement("SELECT source, count(*) FROM docs", "GROUP BY source ORDER BY 2 DESC LIMIT 10");
   auto by_month = statement("SELECT substr(day, 1, 6), count(*) FROM docs", "GROUP BY 1");
   std::size_t sink = 0;  // keeps the rows' text from being optimised away
   // Runs one statement to the end, returning the sum of column `count_column`
@@ -187,7 +188,8 @@ void bench_workload(const std::string& db_path, const std::string& workload_path
     std::size_t counted = 0;
     int status;
     while ((status = sqlite3_step(select)) == SQLITE_ROW) {
-      sink += static_cast<std::size_t>(sqlite3_column_bytes(select, 0) + sqlite3_column_bytes(select, 1));
+      sink += static_cast<std::size_t>(sqlite3_column_bytes(select, 0) +
+                                       sqlite3_column_bytes(select, 1));
       if (count_column >= 0) {
         counted += static_cast<std::size_t>(sqlite3_column_int64(select, count_column));
       }

@@ -113,10 +113,10 @@ void bench_workload(const std::string& db_path, const std::string& workload_path
   workload::time_classes(by_class, [&](const workload::Query& query) {
     Xapian::Query parsed = parser.parse_query(query_text(query), Xapian::QueryParser::FLAG_PHRASE);
     if (query.query_class == "date") {
-      parsed = Xapian::Query(Xapian::Query::OP_FILTER, parsed,
-                             Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDay,
-                                           workload::compact_date(query.since),
-                                           workload::compact_date(query.until)));
+      parsed = Xapian::Query(
+          Xapian::Query::OP_FILTER, parsed,
+          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDay,
+                        workload::compact_date(query.since), workload::compact_date(query.until)));
     }
     enquire.set_query(parsed);
     if (mode == workload::Mode::kPlain) {

@@ -34,7 +34,8 @@ constexpr std::size_t kChunk = 10000;
 
 int index_corpus(const std::string& db_path, const std::string& docs_path) {
   newsdex::Analyzer analyzer;
-  newsdex::indexer::DocumentBuilder builder(analyzer, newsdex::indexer::IndexOptions{}.title_weight);
+  newsdex::indexer::DocumentBuilder builder(analyzer,
+                                            newsdex::indexer::IndexOptions{}.title_weight);
   const auto reader = newsdex::indexer::open_reader(docs_path, {});
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   std::vector<Xapian::Document> chunk;
@@ -91,14 +92,14 @@ int bench_workload(const std::string& db_path, const std::string& workload_path,
     for (const std::string& word : query.words) {
       parts.push_back(query.query_class == "phrase" ? Xapian::Query(word) : word_query(stem, word));
     }
-    Xapian::Query match(query.query_class == "phrase" ? Xapian::Query::OP_PHRASE
-                                                      : Xapian::Query::OP_AND,
-                        parts.begin(), parts.end());
+    Xapian::Query match(
+        query.query_class == "phrase" ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_AND,
+        parts.begin(), parts.end());
     if (query.query_class == "date") {
-      match = Xapian::Query(Xapian::Query::OP_FILTER, match,
-                            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, newsdex::schema::kSlotDay,
-                                          workload::compact_date(query.since),
-                                          workload::compact_date(query.until)));
+      match = Xapian::Query(
+          Xapian::Query::OP_FILTER, match,
+          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, newsdex::schema::kSlotDay,
+                        workload::compact_date(query.since), workload::compact_date(query.until)));
     }
     enquire.set_query(match);
     const Xapian::MSet matches = enquire.get_mset(0, 10);

@@ -31,17 +31,15 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
     std::string default_stem =
         also_default_stem ? analyzer_.stem(token, default_language) : std::string();
     if (default_stem == stem) default_stem.clear();
+    // Only the stem, with the word's position (schema.h): QueryParser's
+    // STEM_ALL_Z layout.
     for (const FieldTarget& target : targets) {
-      term_.assign(target.prefix).append(token.term);
+      term_.assign(schema::kStemMarker).append(target.prefix).append(stem);
       if (token.role == TokenRole::kPart) {
         doc.add_term(term_, target.wdf);  // findable, but not part of any phrase
       } else {
         doc.add_posting(term_, token.position + 1, target.wdf);  // Xapian positions are 1-based
       }
-      // As QueryParser's STEM_SOME expects: a "Z"-prefixed stem without
-      // positions, for every word, so a stemmed query term always has a target.
-      term_.assign(schema::kStemMarker).append(target.prefix).append(stem);
-      doc.add_term(term_, target.wdf);
       if (!default_stem.empty()) {
         term_.assign(schema::kStemMarker).append(target.prefix).append(default_stem);
         doc.add_term(term_, target.wdf);

@@ -168,11 +168,20 @@ bool is_cjk(UChar32 c) {
   return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
 }
 
-// The Han and kana words of more than one character in `query`.
+// The Han and kana words of `query`, in query order. Consecutive
+// one-character terms are joined back into the word they came from: the
+// analyser splits a word its dictionary lacks (芯片) into characters, which
+// the query then holds as a phrase.
 std::vector<std::string> cjk_words(const Xapian::Query& query) {
   std::set<std::string> words;
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+  std::string run;  // one-character terms so far
+  const auto end_run = [&] {
+    if (!run.empty()) words.insert(run);
+    run.clear();
+  };
+  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
     std::string term = *it;
+    if (!term.empty() && term.front() == schema::kStemMarker.front()) term.erase(0, 1);
     if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.erase(0, 1);
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(term.data());
     const auto length = static_cast<std::int32_t>(term.size());
@@ -184,8 +193,16 @@ std::vector<std::string> cjk_words(const Xapian::Query& query) {
       ++characters;
       all_cjk = all_cjk && is_cjk(c);
     }
-    if (all_cjk && characters > 1) words.insert(term);
+    if (!all_cjk) {
+      end_run();
+    } else if (characters == 1) {
+      run += term;
+    } else {
+      end_run();
+      words.insert(term);
+    }
   }
+  end_run();
   return {words.begin(), words.end()};
 }
 
@@ -254,7 +271,9 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
   Xapian::QueryParser parser;
   parser.set_database(db);
   parser.set_stemmer(built.stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // Words are indexed as stems only, with positions (schema.h): every word
+  // and phrase of a query is stemmed too.
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   // Outside phrases, function words only add noise to the ranking; inside
   // phrases QueryParser keeps them ("the state of the art").
   parser.set_stopper(stopper_for(built.language));
@@ -264,6 +283,12 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
   // Unqualified words search the text field (title and body together).
   parser.add_prefix("", std::string(schema::kTextPrefix));
   parser.add_prefix("title", std::string(schema::kTitlePrefix));
+  // Wildcards expand over terms as written, so the rewriter sends them
+  // through these fields, which name the stems themselves.
+  parser.add_prefix(std::string(kDefaultStemField),
+                    std::string(schema::kStemMarker) + std::string(schema::kTextPrefix));
+  parser.add_prefix("title" + std::string(kStemFieldSuffix),
+                    std::string(schema::kStemMarker) + std::string(schema::kTitlePrefix));
   for (const auto& [field, processor] : field_processors_) {
     parser.add_boolean_prefix(field, processor.get());
   }

@@ -255,8 +255,8 @@ class Rewriter {
       // what MSet::snippet's CJK mode can highlight (it ignores stems).
       pieces_.push_back({Kind::kTerm, lead + quote(unit.exact)});
     } else if (wildcard) {
-      pieces_.push_back(
-          {Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded) + "*"});
+      pieces_.push_back({Kind::kTerm, stem_field_lead(lead) +
+                                          (unit.folded.empty() ? unit.exact : unit.folded) + "*"});
     } else if (!unit.folded.empty() && lead.empty()) {
       // Every spelling: the folded one finds every variant, the exact one
       // adds weight where the accents match, the spelt-out one ("mueller")
@@ -267,6 +267,14 @@ class Rewriter {
     } else {
       pieces_.push_back({Kind::kTerm, lead + (unit.folded.empty() ? unit.exact : unit.folded)});
     }
+  }
+
+  // "+title:" -> "+titlestem:", "-" -> "-textstem:" (see kStemFieldSuffix).
+  static std::string stem_field_lead(const std::string& lead) {
+    if (!lead.empty() && lead.back() == ':') {
+      return lead.substr(0, lead.size() - 1) + std::string(kStemFieldSuffix) + ":";
+    }
+    return lead + std::string(kDefaultStemField) + ":";
   }
 
   void balance_brackets() {

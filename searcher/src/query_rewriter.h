@@ -35,6 +35,14 @@ struct QueryFields {
   bool operators = true;
 };
 
+/// Words are indexed as stems only (schema.h), so a wildcard must expand
+/// over stems: the rewriter writes `word*` of text field F as
+/// `F<kStemFieldSuffix>:word*`, and an unqualified one as
+/// `<kDefaultStemField>:word*`; the caller maps those fields to the stem
+/// prefixes ("Z" + the field's prefix).
+inline constexpr std::string_view kStemFieldSuffix = "stem";
+inline constexpr std::string_view kDefaultStemField = "textstem";
+
 /// Rewrites `query` for QueryParser as described above, appending a warning
 /// to `warnings` for each repair.
 std::string rewrite_query(std::string_view query, Analyzer& analyzer, const QueryFields& fields,

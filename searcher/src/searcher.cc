@@ -67,23 +67,36 @@ struct QueryTerms {
   }
 };
 
-// Xapian highlights the characters of CJK query words one by one (see
-// with_cjk_highlighting), so a character that merely occurs elsewhere (口 in
-// 进口 for a search on 出口) would be marked too. Keeps only CJK spans that
-// contain a whole query word.
-void keep_whole_cjk_words(HighlightedText& text, const std::vector<std::string>& words) {
+// MSet::snippet marks CJK text character by character at best (with the
+// stems-only layout it cannot match CJK characters at all), and a character
+// that merely occurs elsewhere (口 in 进口 for a search on 出口) would be
+// marked too. So CJK highlights are made here: Xapian's are dropped and
+// every occurrence of a whole CJK query word is marked instead.
+void highlight_cjk_words(HighlightedText& text, const std::vector<std::string>& words) {
   if (words.empty()) return;
-  std::vector<Span> kept;
-  for (const Span& span : text.highlights) {
-    const std::string_view marked =
-        std::string_view(text.text).substr(span.start, span.end - span.start);
-    const bool cjk = !marked.empty() && static_cast<unsigned char>(marked.front()) >= 0xE3;
-    const bool whole_word = std::any_of(words.begin(), words.end(), [&](const std::string& word) {
-      return marked.find(word) != std::string_view::npos;
-    });
-    if (!cjk || whole_word) kept.push_back(span);
+  const auto is_cjk_span = [&](const Span& span) {
+    return span.end > span.start && static_cast<unsigned char>(text.text[span.start]) >= 0xE3;
+  };
+  std::vector<Span> spans;
+  std::copy_if(text.highlights.begin(), text.highlights.end(), std::back_inserter(spans),
+               [&](const Span& span) { return !is_cjk_span(span); });
+  for (const std::string& word : words) {
+    for (std::size_t at = text.text.find(word); at != std::string::npos;
+         at = text.text.find(word, at + word.size())) {
+      spans.push_back(
+          {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())});
+    }
   }
-  text.highlights = std::move(kept);
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  text.highlights.clear();
+  for (const Span& span : spans) {
+    if (!text.highlights.empty() && span.start <= text.highlights.back().end) {
+      text.highlights.back().end = std::max(text.highlights.back().end, span.end);
+    } else {
+      text.highlights.push_back(span);
+    }
+  }
 }
 
 }  // namespace
@@ -209,7 +222,7 @@ class Searcher::Impl {
                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
                            Xapian::MSet::SNIPPET_CJK_NGRAM,
                        std::string(kMatchStart), std::string(kMatchEnd), "…"));
-      keep_whole_cjk_words(hit.snippet, built.cjk_words);
+      highlight_cjk_words(hit.snippet, built.cjk_words);
     }
     return hit;
   }

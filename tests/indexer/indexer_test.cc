@@ -38,8 +38,8 @@ TEST(IndexerTest, ReindexingAnIdReplacesTheArticle) {
   Xapian::PostingIterator posting = db.postlist_begin(schema::id_term("a"));
   const Article stored = internal::decode_stored_article(db.get_document(*posting).get_data());
   EXPECT_EQ(stored.title, "second version");
-  EXPECT_EQ(db.get_termfreq("Sfirst"), 0u);  // old terms are gone
-  EXPECT_EQ(db.get_termfreq("Ssecond"), 1u);
+  EXPECT_EQ(db.get_termfreq("ZSfirst"), 0u);  // old terms are gone
+  EXPECT_EQ(db.get_termfreq("ZSsecond"), 1u);
   EXPECT_EQ(db.get_metadata(std::string(schema::kSchemaVersionKey)), schema::kSchemaVersion);
 }
 

@@ -16,10 +16,16 @@
 namespace newsdex::schema {
 
 /// Stored under the metadata key kSchemaVersionKey of every newsdex database.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 
-// --- Free-text prefixes (positional, stemmed terms get "Z" + prefix) --------
+// --- Free-text prefixes -------------------------------------------------------
+// A word is indexed once per field, as "Z" + prefix + stem, with its
+// positions (QueryParser's STEM_ALL_Z layout): one posting per word instead
+// of a word form and a stem, which made indexing 1.8x slower in Xapian's
+// writer (docs/performance.md). Phrases match stems ("exported chips" finds
+// "export chip"), as in Lucene's and FTS5's English analysers.
+
 /// The ranked text field: title and body words, without a prefix so that
 /// MSet::snippet highlights them.
 inline constexpr std::string_view kTextPrefix = "";
