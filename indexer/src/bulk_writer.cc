@@ -79,7 +79,8 @@ BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const Index
   if (error) throw IndexError(work_dir_ + ": cannot create: " + error.message());
   for (unsigned i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<ShardWorker>(
-        (fs::path(work_dir_) / ("segment-" + std::to_string(i))).string(), options));
+        (fs::path(work_dir_) / ("segment-" + std::to_string(i))).string(), options,
+        static_cast<Xapian::doccount>(options.segment_size)));
   }
 }
 
@@ -143,7 +144,11 @@ void BulkWriter::merge_into(const std::string& output) {
   const fs::path merged = fs::path(work_dir_) / kMergedName;
   try {
     Xapian::Database segments;
-    for (const auto& worker : workers_) segments.add_database(Xapian::Database(worker->path()));
+    for (const auto& worker : workers_) {
+      for (const std::string& path : worker->segment_paths()) {
+        segments.add_database(Xapian::Database(path));
+      }
+    }
     segments.compact(merged.string());
     // The spelling dictionary, gathered by every writer, written once.
     std::unordered_map<std::string, Xapian::termcount> spellings;

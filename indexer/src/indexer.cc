@@ -237,6 +237,7 @@ namespace {
 
 IndexOptions checked(IndexOptions options) {
   if (options.batch_size == 0) throw ConfigError("batch size must be at least 1");
+  if (options.segment_size == 0) throw ConfigError("segment size must be at least 1");
   if (options.title_weight == 0) throw ConfigError("title weight must be at least 1");
   if (options.db_path.empty()) throw ConfigError("no index path given");
   return options;

@@ -28,10 +28,13 @@ Xapian::WritableDatabase create_shard(const std::string& path) {
 
 }  // namespace
 
-ShardWorker::ShardWorker(std::string path, const IndexOptions& options)
-    : path_(std::move(path)),
+ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
+                         Xapian::doccount segment_documents)
+    : base_path_(std::move(base_path)),
       options_(options),
-      db_(create_shard(path_)),
+      segment_documents_(segment_documents),
+      segment_paths_{base_path_ + "-0"},
+      db_(create_shard(segment_paths_.back())),
       thread_([this] { run(); }) {}
 
 ShardWorker::~ShardWorker() {
@@ -67,7 +70,7 @@ void ShardWorker::push(Request request) {
   std::unique_lock<std::mutex> lock(mutex_);
   changed_.wait(lock, [this] { return queue_.size() < kQueueLimit || stopped_; });
   if (failure_) std::rethrow_exception(failure_);
-  if (stopped_) throw IndexError(path_ + ": index segment writer has stopped");
+  if (stopped_) throw IndexError(base_path_ + ": index segment writer has stopped");
   queue_.push_back(std::move(request));
   lock.unlock();
   changed_.notify_all();
@@ -106,18 +109,17 @@ void ShardWorker::run() {
           stopped_ = true;
         } else if (control->control == Control::kFlush) {
           keep_spellings();
-          db_.commit_transaction();
-          db_.commit();
-          db_.begin_transaction(false);
+          commit_batch();
         } else {
           db_.cancel_transaction();
           pending_spellings_.clear();
+          closed_deletions_.clear();
           db_.begin_transaction(false);
         }
         control->done.set_value();
       } catch (const Xapian::Error& e) {
         control->done.set_exception(std::make_exception_ptr(
-            IndexError(path_ + ": writing index segment: " + e.get_description())));
+            IndexError(segment_paths_.back() + ": writing index segment: " + e.get_description())));
       } catch (...) {
         control->done.set_exception(std::current_exception());
       }
@@ -136,7 +138,7 @@ void ShardWorker::run() {
         std::rethrow_exception(failure);
       } catch (const Xapian::Error& e) {
         failure = std::make_exception_ptr(
-            IndexError(path_ + ": writing index segment: " + e.get_description()));
+            IndexError(segment_paths_.back() + ": writing index segment: " + e.get_description()));
       } catch (...) {
       }
       {
@@ -169,11 +171,44 @@ void ShardWorker::handle(Add& add) {
   if (add.is_new) {
     db_.add_document(doc);
   } else {
+    forget_in_closed_segments(add.unique_term);
     db_.replace_document(add.unique_term, doc);
   }
 }
 
-void ShardWorker::handle(Remove& remove) { db_.delete_document(remove.unique_term); }
+void ShardWorker::handle(Remove& remove) {
+  forget_in_closed_segments(remove.unique_term);
+  db_.delete_document(remove.unique_term);
+}
+
+void ShardWorker::forget_in_closed_segments(const std::string& unique_term) {
+  if (segment_paths_.size() > 1) closed_deletions_.push_back(unique_term);
+}
+
+void ShardWorker::commit_batch() {
+  db_.commit_transaction();
+  db_.commit();
+  // Older versions in closed segments go only once the newer one is durable.
+  if (!closed_deletions_.empty()) {
+    for (std::size_t i = 0; i + 1 < segment_paths_.size(); ++i) {
+      Xapian::WritableDatabase closed(segment_paths_[i], Xapian::DB_OPEN);
+      for (const std::string& term : closed_deletions_) closed.delete_document(term);
+      closed.commit();
+    }
+    closed_deletions_.clear();
+  }
+  if (db_.get_doccount() >= segment_documents_) {
+    db_.close();
+    start_segment();
+  } else {
+    db_.begin_transaction(false);
+  }
+}
+
+void ShardWorker::start_segment() {
+  segment_paths_.push_back(base_path_ + "-" + std::to_string(segment_paths_.size()));
+  db_ = create_shard(segment_paths_.back());
+}
 
 void ShardWorker::keep_spellings() {
   for (const auto& [word, count] : pending_spellings_) spellings_[word] += count;

@@ -1,5 +1,5 @@
 // shard_worker.h (internal) — one thread that analyses articles and writes
-// them into a private Xapian database (a shard), for BulkWriter.
+// them into private Xapian databases (segments), for BulkWriter.
 #pragma once
 
 #include <xapian.h>
@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 #include "newsdex/common/analyzer.h"
 #include "newsdex/common/article.h"
@@ -24,15 +25,20 @@ namespace newsdex::indexer {
 
 class DocumentBuilder;
 
-/// Owns a thread, a shard database at `path` (created; must not exist) and
-/// the analyzer state the thread uses. Requests are queued and run in order;
+/// Owns a thread, the segment databases it writes (`<base>-0`, `<base>-1`,
+/// ...: created, must not exist) and the analyzer state the thread uses.
+/// A segment is closed and a new one begun at the first flush after it
+/// holds `segment_documents` documents: Xapian adds to a small database
+/// much faster than to a large one, and the segments are merged by
+/// compaction at the end anyway. Requests are queued and run in order;
 /// add() and remove() return at once (blocking only while the queue is
 /// full), flush() and discard() wait until the thread has done them.
 /// A failure in the thread is rethrown by the next call. Not thread-safe:
 /// one thread (the dispatcher) calls it.
 class ShardWorker {
  public:
-  ShardWorker(std::string path, const IndexOptions& options);
+  ShardWorker(std::string base_path, const IndexOptions& options,
+              Xapian::doccount segment_documents);
   /// Stops the thread; what was not flushed is lost.
   ~ShardWorker();
   ShardWorker(const ShardWorker&) = delete;
@@ -44,11 +50,11 @@ class ShardWorker {
   void add(std::string unique_term, Article article, std::string hash, bool is_new);
   /// Deletes what the shard holds under `unique_term`.
   void remove(std::string unique_term);
-  /// Commits everything so far to the shard (durable, not yet in the index).
+  /// Commits everything so far to the segments (durable, not yet in the index).
   void flush();
   /// Drops everything since the last flush().
   void discard();
-  /// Flushes, stops the thread and closes the shard so it can be merged.
+  /// Flushes, stops the thread and closes the segments so they can be merged.
   void finish();
 
   /// Spelling words of everything flushed, with their counts; valid after
@@ -56,7 +62,8 @@ class ShardWorker {
   /// each shard, where every shard would pay for every word again.
   std::unordered_map<std::string, Xapian::termcount>& spellings() { return spellings_; }
 
-  const std::string& path() const noexcept { return path_; }
+  /// Every segment written; complete after finish().
+  const std::vector<std::string>& segment_paths() const noexcept { return segment_paths_; }
 
  private:
   struct Add {
@@ -82,10 +89,18 @@ class ShardWorker {
   void handle(Remove& remove);
   void keep_spellings();
   void rethrow_failure();
+  void commit_batch();
+  void start_segment();
+  void forget_in_closed_segments(const std::string& unique_term);
 
-  std::string path_;
+  std::string base_path_;
   const IndexOptions& options_;
+  Xapian::doccount segment_documents_;
+  std::vector<std::string> segment_paths_;  // the last one is open (db_)
   Xapian::WritableDatabase db_;
+  // Unique terms to delete from closed segments at the next flush (a newer
+  // version went into the open one, or the article was removed).
+  std::vector<std::string> closed_deletions_;
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  // since the flush
   std::unordered_map<std::string, Xapian::termcount> spellings_;          // flushed
   DocumentBuilder* builder_ = nullptr;  // the thread's own, while it runs

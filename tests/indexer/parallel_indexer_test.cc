@@ -83,11 +83,13 @@ Article random_article(std::mt19937& random, int id) {
 
 // Adds, replaces (changed and unchanged), removes and discards the same way
 // into an index built with `threads` writer threads; returns the outcomes.
-std::vector<AddOutcome> build(const std::string& path, unsigned threads) {
+std::vector<AddOutcome> build(const std::string& path, unsigned threads,
+                              std::size_t segment_size = 10000) {
   IndexOptions options;
   options.db_path = path;
   options.threads = threads;
   options.batch_size = 7;  // many segment commits
+  options.segment_size = segment_size;
   Indexer indexer(options);
   std::mt19937 random(42);
   std::vector<AddOutcome> outcomes;
@@ -109,16 +111,9 @@ std::vector<AddOutcome> build(const std::string& path, unsigned threads) {
   return outcomes;
 }
 
-TEST(ParallelIndexerTest, BuildsTheSameIndexAsOneThread) {
-  testing::TempDir dir;
-  const std::string one = dir / "one";
-  const std::string three = dir / "three";
-  const std::vector<AddOutcome> sequential = build(one, 1);
-  const std::vector<AddOutcome> parallel = build(three, 3);
-  EXPECT_EQ(sequential, parallel);
-
-  const IndexContents expected = contents_of(one);
-  const IndexContents actual = contents_of(three);
+void expect_same_index(const std::string& expected_path, const std::string& actual_path) {
+  const IndexContents expected = contents_of(expected_path);
+  const IndexContents actual = contents_of(actual_path);
   // 28 removals, the last of which was in the batch discard() dropped.
   EXPECT_EQ(expected.by_id.size(), 300u - 27u);
   EXPECT_EQ(actual.by_id.size(), expected.by_id.size());
@@ -130,7 +125,29 @@ TEST(ParallelIndexerTest, BuildsTheSameIndexAsOneThread) {
   EXPECT_EQ(actual.spellings, expected.spellings);
   EXPECT_EQ(actual.schema_version, schema::kSchemaVersion);
   // Nothing of the build is left beside the index.
-  EXPECT_FALSE(std::filesystem::exists(bulk_work_dir(three)));
+  EXPECT_FALSE(std::filesystem::exists(bulk_work_dir(actual_path)));
+}
+
+TEST(ParallelIndexerTest, BuildsTheSameIndexAsOneThread) {
+  testing::TempDir dir;
+  const std::string one = dir / "one";
+  const std::string three = dir / "three";
+  const std::vector<AddOutcome> sequential = build(one, 1);
+  const std::vector<AddOutcome> parallel = build(three, 3);
+  EXPECT_EQ(sequential, parallel);
+  expect_same_index(one, three);
+}
+
+// Segments of 10 documents: every writer closes many, and replaced and
+// removed articles are deleted from closed segments.
+TEST(ParallelIndexerTest, BuildsTheSameIndexInSmallSegments) {
+  testing::TempDir dir;
+  const std::string one = dir / "one";
+  const std::string small = dir / "small";
+  const std::vector<AddOutcome> sequential = build(one, 1);
+  const std::vector<AddOutcome> parallel = build(small, 3, 10);
+  EXPECT_EQ(sequential, parallel);
+  expect_same_index(one, small);
 }
 
 TEST(ParallelIndexerTest, AnIndexWithArticlesIsUpdatedByOneWriterInBatches) {

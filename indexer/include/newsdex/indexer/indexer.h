@@ -40,6 +40,11 @@ struct IndexOptions {
   /// After it, and for an index that already has articles, one thread
   /// writes. 0: one per core. Default 1.
   unsigned threads = 1;
+  /// In a parallel build, documents per segment: each writer starts a new
+  /// segment at the first batch commit after its segment holds this many,
+  /// because Xapian adds to a small database faster than to a large one
+  /// (the segments are merged at the end anyway). Default 10000.
+  std::size_t segment_size = 10000;
 };
 
 /// What add() did with an article.
