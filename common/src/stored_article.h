@@ -1,7 +1,7 @@
 // stored_article.h (internal) — the document data newsdex keeps per article.
 //
-// The indexer stores the displayable fields of an article as a compact JSON
-// object in Xapian's document data; the searcher decodes it to build hits and
+// The indexer stores the fields of an article as a compact binary record in
+// Xapian's document data; the searcher decodes it to build hits and
 // snippets. Not installed: the encoding is private to newsdex.
 #pragma once
 
