@@ -21,8 +21,8 @@ std::string ListValueCountMatchSpy::name() const { return "newsdex.ListValueCoun
 
 namespace {
 
-Xapian::valueno slot_of(FacetField field) {
-  switch (field) {
+Xapian::valueno slot_of(const FacetRequest& request) {
+  switch (request.field) {
     case FacetField::kSource:
       return schema::kSlotSource;
     case FacetField::kTopic:
@@ -32,7 +32,10 @@ Xapian::valueno slot_of(FacetField field) {
     case FacetField::kLanguage:
       return schema::kSlotLanguage;
     case FacetField::kDate:
-      return schema::kSlotDay;
+      // Months and years are counted from the month slot: a spy over days
+      // keeps a count per distinct day of the matches, 30 times as many.
+      return request.granularity == DateGranularity::kDay ? schema::kSlotDay
+                                                          : schema::kSlotMonth;
   }
   return schema::kSlotSource;
 }
@@ -41,18 +44,20 @@ bool is_multi_valued(FacetField field) {
   return field == FacetField::kTopic || field == FacetField::kPlace;
 }
 
-// "20231017" -> "2023", "2023-10" or "2023-10-17".
-std::string date_bucket(const std::string& day, DateGranularity granularity) {
-  if (day.size() != 8) return day;
+// "20231017" (day slot) or "202310" (month slot) -> "2023", "2023-10" or
+// "2023-10-17".
+std::string date_bucket(const std::string& date, DateGranularity granularity) {
+  if (date.size() != 8 && date.size() != 6) return date;
   switch (granularity) {
     case DateGranularity::kYear:
-      return day.substr(0, 4);
+      return date.substr(0, 4);
     case DateGranularity::kMonth:
-      return day.substr(0, 4) + "-" + day.substr(4, 2);
+      return date.substr(0, 4) + "-" + date.substr(4, 2);
     case DateGranularity::kDay:
-      return day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
+      if (date.size() != 8) return date;
+      return date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
   }
-  return day;
+  return date;
 }
 
 }  // namespace
@@ -67,9 +72,9 @@ FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests) {
   for (const FacetRequest& request : requests) {
     Counted counted{request, nullptr, nullptr};
     if (is_multi_valued(request.field)) {
-      counted.list = std::make_unique<ListValueCountMatchSpy>(slot_of(request.field));
+      counted.list = std::make_unique<ListValueCountMatchSpy>(slot_of(request));
     } else {
-      counted.single = std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(request.field));
+      counted.single = std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(request));
     }
     counted_.push_back(std::move(counted));
   }
