@@ -34,8 +34,7 @@ Xapian::valueno slot_of(const FacetRequest& request) {
     case FacetField::kDate:
       // Months and years are counted from the month slot: a spy over days
       // keeps a count per distinct day of the matches, 30 times as many.
-      return request.granularity == DateGranularity::kDay ? schema::kSlotDay
-                                                          : schema::kSlotMonth;
+      return request.granularity == DateGranularity::kDay ? schema::kSlotDay : schema::kSlotMonth;
   }
   return schema::kSlotSource;
 }

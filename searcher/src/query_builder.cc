@@ -206,30 +206,6 @@ std::vector<std::string> cjk_words(const Xapian::Query& query) {
   return {words.begin(), words.end()};
 }
 
-// MSet::snippet in CJK mode (Xapian 1.4) highlights single characters only,
-// so a matched word like 出口 would stay plain. Adding its characters with
-// zero weight lets the snippet see them without changing any score or match.
-Xapian::Query with_cjk_highlighting(const Xapian::Query& query,
-                                    const std::vector<std::string>& words) {
-  std::set<std::string> characters;
-  for (const std::string& word : words) {
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(word.data());
-    const auto length = static_cast<std::int32_t>(word.size());
-    for (std::int32_t i = 0; i < length;) {
-      const std::int32_t start = i;
-      UChar32 c;
-      U8_NEXT(bytes, i, length, c);
-      characters.insert(
-          word.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    }
-  }
-  if (characters.empty()) return query;
-  const Xapian::Query unweighted(
-      Xapian::Query::OP_SCALE_WEIGHT,
-      Xapian::Query(Xapian::Query::OP_OR, characters.begin(), characters.end()), 0.0);
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, unweighted);
-}
-
 }  // namespace
 
 QueryBuilder::QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {
@@ -319,7 +295,7 @@ Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchReques
   if (query.empty()) return match_all_query();
   built.words_query = query;
   built.cjk_words = cjk_words(query);
-  return with_cjk_highlighting(query, built.cjk_words);
+  return query;
 }
 
 const Xapian::Stopper* QueryBuilder::stopper_for(const std::string& language) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "facets.h"
@@ -11,6 +12,7 @@
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
 #include "query_builder.h"
+#include "snippet.h"
 #include "stored_article.h"
 
 namespace newsdex::searcher {
@@ -48,12 +50,14 @@ Xapian::Database open_readable(const std::string& path) {
   }
 }
 
-// The terms a title or body word may have been matched through.
+// The terms a title or body word may have been matched through, each with
+// an index and its weight in the query (for choosing the snippet).
 struct QueryTerms {
-  std::set<std::string, std::less<>> words;  // unstemmed, prefix removed
-  std::set<std::string, std::less<>> stems;  // stemmed, "Z" and prefix removed
+  std::map<std::string, TermMatch, std::less<>> words;  // unstemmed, prefix removed
+  std::map<std::string, TermMatch, std::less<>> stems;  // stemmed, "Z" and prefix removed
 
-  explicit QueryTerms(const Xapian::Query& query) {
+  QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) {
+    int next = 0;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
       const std::string full_term = *it;  // the iterator yields a temporary
       std::string_view term = full_term;
@@ -62,16 +66,29 @@ struct QueryTerms {
       if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.remove_prefix(1);
       // Other prefixes are upper-case; a lower-case or non-ASCII start is a word.
       if (term.empty() || (term.front() >= 'A' && term.front() <= 'Z')) continue;
-      (stemmed ? stems : words).emplace(term);
+      auto& known = stemmed ? stems : words;
+      // A title term and its text-field twin are one word to the reader.
+      auto [found, added] = known.try_emplace(std::string(term), TermMatch{next, 0.0});
+      if (added) ++next;
+      // Unweighted terms (absent from the index) still mark a match.
+      found->second.weight = std::max({found->second.weight, mset.get_termweight(full_term), 1e-3});
     }
+  }
+
+  TermMatch match(const Token& token, Analyzer& analyzer, const std::string& language) const {
+    if (const auto found = words.find(token.term); found != words.end()) return found->second;
+    if (const auto found = stems.find(analyzer.stem(token, language)); found != stems.end()) {
+      return found->second;
+    }
+    return {};
   }
 };
 
-// MSet::snippet marks CJK text character by character at best (with the
-// stems-only layout it cannot match CJK characters at all), and a character
-// that merely occurs elsewhere (口 in 进口 for a search on 出口) would be
-// marked too. So CJK highlights are made here: Xapian's are dropped and
-// every occurrence of a whole CJK query word is marked instead.
+// A CJK query word the analyser split into characters (芯片 -> 芯, 片) is
+// matched character by character, so a character that merely occurs
+// elsewhere (口 in 进口 for a search on 出口) would be marked too. So CJK
+// highlights are made from the whole query words instead: the character
+// matches are dropped and every occurrence of a whole CJK word is marked.
 void highlight_cjk_words(HighlightedText& text, const std::vector<std::string>& words) {
   if (words.empty()) return;
   const auto is_cjk_span = [&](const Span& span) {
@@ -174,9 +191,9 @@ class Searcher::Impl {
     result.facets = facet_counter.facets(mset);
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
-    const QueryTerms terms(built.words_query);
+    const QueryTerms terms(built.words_query, mset);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      result.hits.push_back(make_hit(it, mset, built, terms, request));
+      result.hits.push_back(make_hit(it, built, terms, request));
     }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -198,8 +215,8 @@ class Searcher::Impl {
     }
   }
 
-  Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const BuiltQuery& built,
-               const QueryTerms& terms, const SearchRequest& request) {
+  Hit make_hit(const Xapian::MSetIterator& it, const BuiltQuery& built, const QueryTerms& terms,
+               const SearchRequest& request) {
     Article article = internal::decode_stored_article(it.get_document().get_data());
     Hit hit;
     hit.rank = it.get_rank() + 1;
@@ -213,15 +230,15 @@ class Searcher::Impl {
     hit.topics = std::move(article.topics);
     hit.places = std::move(article.places);
     hit.title = highlight_tokens(article.title, analyzer_, [&](const Token& token) {
-      return terms.words.count(token.term) > 0 ||
-             terms.stems.count(analyzer_.stem(token, built.language)) > 0;
+      return terms.match(token, analyzer_, built.language).term >= 0;
     });
     if (request.snippet_bytes > 0 && !article.body.empty()) {
-      hit.snippet = decode_marked_snippet(
-          mset.snippet(article.body, request.snippet_bytes, built.stemmer,
-                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                           Xapian::MSet::SNIPPET_CJK_NGRAM,
-                       std::string(kMatchStart), std::string(kMatchEnd), "…"));
+      body_tokens_.clear();
+      analyzer_.tokenize(article.body, body_tokens_, 0);
+      hit.snippet = make_snippet(
+          article.body, body_tokens_,
+          [&](const Token& token) { return terms.match(token, analyzer_, built.language); },
+          request.snippet_bytes);
       highlight_cjk_words(hit.snippet, built.cjk_words);
     }
     return hit;
@@ -233,6 +250,7 @@ class Searcher::Impl {
   double bm25_b_;
   Xapian::Database db_;
   Analyzer analyzer_;
+  std::vector<Token> body_tokens_;  // reused between hits
   QueryBuilder query_builder_;
 };
 

@@ -26,8 +26,8 @@ inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 // writer (docs/performance.md). Phrases match stems ("exported chips" finds
 // "export chip"), as in Lucene's and FTS5's English analysers.
 
-/// The ranked text field: title and body words, without a prefix so that
-/// MSet::snippet highlights them.
+/// The ranked text field: title and body words, without a prefix (the
+/// field QueryParser searches for unqualified words).
 inline constexpr std::string_view kTextPrefix = "";
 /// Title words, also indexed alone for title: searches.
 inline constexpr std::string_view kTitlePrefix = "S";
