@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "newsdex/common/date.h"
 #include "newsdex/common/schema.h"
@@ -26,9 +28,47 @@ unsigned last_day_of_month(long long year, unsigned month) {
   return civil_from_days(first_of_next - 1).day;
 }
 
+// A closed range as year, month and day terms (whole years as Y terms,
+// whole months as M terms, the days left as D terms), or nullopt when that
+// takes more than kMaxRangeTerms. Xapian skips through a few boolean
+// posting lists far faster than it checks the day value of every
+// candidate: on 1,000,000 articles, a three-month filter went from ~40 ms
+// to ~1 ms (docs/performance.md).
+constexpr std::size_t kMaxRangeTerms = 300;
+
+std::optional<Xapian::Query> range_as_terms(const std::string& low, const std::string& high) {
+  const auto days_of = [](const std::string& yyyymmdd) {
+    return days_from_civil(std::stoll(yyyymmdd.substr(0, 4)),
+                           static_cast<unsigned>(std::stoul(yyyymmdd.substr(4, 2))),
+                           static_cast<unsigned>(std::stoul(yyyymmdd.substr(6, 2))));
+  };
+  const long long last = days_of(high);
+  std::vector<std::string> terms;
+  for (long long day = days_of(low); day <= last;) {
+    if (terms.size() == kMaxRangeTerms) return std::nullopt;
+    const CivilDate date = civil_from_days(day);
+    const long long year_end = days_from_civil(date.year, 12, 31);
+    const long long month_end =
+        days_from_civil(date.year, date.month, 1) + last_day_of_month(date.year, date.month) - 1;
+    const std::string yyyymmdd = day_string(date.year, date.month, date.day);
+    if (date.month == 1 && date.day == 1 && year_end <= last) {
+      terms.push_back(std::string(schema::kYearPrefix) + yyyymmdd.substr(0, 4));
+      day = year_end + 1;
+    } else if (date.day == 1 && month_end <= last) {
+      terms.push_back(std::string(schema::kMonthPrefix) + yyyymmdd.substr(0, 6));
+      day = month_end + 1;
+    } else {
+      terms.push_back(std::string(schema::kDayPrefix) + yyyymmdd);
+      ++day;
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 std::optional<Xapian::Query> range(const std::string& low, const std::string& high) {
   if (!low.empty() && !high.empty()) {
     if (low > high) return std::nullopt;
+    if (auto terms = range_as_terms(low, high)) return terms;
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDay, low, high);
   }
   if (!low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDay, low);
