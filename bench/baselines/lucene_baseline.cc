@@ -11,14 +11,16 @@
 //   lucene-baseline search DIR QUERIES.tsv DEPTH TAG > RUN
 //   lucene-baseline bench DIR WORKLOAD plain|full
 //   lucene-baseline compact DIR      (optimize: merge to one segment)
+// clang-format off
 // LuceneHeaders.h first: the others need what it declares.
+#include <LuceneHeaders.h>
 #include <FieldCache.h>
 #include <Highlighter.h>
-#include <LuceneHeaders.h>
 #include <QueryScorer.h>
 #include <SimpleFragmenter.h>
 #include <SimpleHTMLFormatter.h>
 #include <SnowballAnalyzer.h>
+// clang-format on
 
 #include <iostream>
 #include <map>
