@@ -15,7 +15,10 @@ constexpr std::size_t kQueueLimit = 256;
 
 Xapian::WritableDatabase create_shard(const std::string& path) {
   try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    // No fsync: a segment is scratch space. A crash leaves the build empty
+    // (its segments are removed on the next open), so only the merged
+    // index must reach the disk, and compaction syncs it.
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
     // Batches are written inside a transaction so that discard() can drop
     // the open one, as Indexer::discard() drops its pending changes.
@@ -191,7 +194,7 @@ void ShardWorker::commit_batch() {
   // Older versions in closed segments go only once the newer one is durable.
   if (!closed_deletions_.empty()) {
     for (std::size_t i = 0; i + 1 < segment_paths_.size(); ++i) {
-      Xapian::WritableDatabase closed(segment_paths_[i], Xapian::DB_OPEN);
+      Xapian::WritableDatabase closed(segment_paths_[i], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
       for (const std::string& term : closed_deletions_) closed.delete_document(term);
       closed.commit();
     }
