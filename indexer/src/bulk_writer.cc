@@ -5,7 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "newsdex/common/error.h"
 
@@ -138,29 +141,60 @@ void BulkWriter::discard() {
   pending_ids_.clear();
 }
 
+namespace {
+
+using Spellings = std::unordered_map<std::string, Xapian::termcount>;
+
+// Writes `spellings` as the spelling tables of `parts` new databases in
+// `dir`, each on its own thread, a word going to the part its hash names;
+// returns their paths. Xapian's add_spelling indexes every word's letter
+// fragments, a serial cost as large as a good part of the build; split by
+// word, the parts share no entries, so compaction merges them cheaply.
+std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::size_t parts,
+                                              const fs::path& dir) {
+  std::vector<std::string> paths;
+  std::vector<std::future<void>> writers;
+  for (std::size_t part = 0; part < parts; ++part) {
+    paths.push_back((dir / ("spelling-" + std::to_string(part))).string());
+    writers.push_back(
+        std::async(std::launch::async, [&spellings, parts, part, path = paths.back()] {
+          Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+          const std::hash<std::string> hash;
+          for (const auto& [word, count] : spellings) {
+            if (hash(word) % parts == part) db.add_spelling(word, count);
+          }
+          db.commit();
+        }));
+  }
+  for (auto& writer : writers) writer.get();  // rethrows a writer's failure
+  return paths;
+}
+
+}  // namespace
+
 void BulkWriter::merge_into(const std::string& output) {
   flush();
   for (auto& worker : workers_) worker->finish();
   const fs::path merged = fs::path(work_dir_) / kMergedName;
   try {
-    Xapian::Database segments;
-    for (const auto& worker : workers_) {
-      for (const std::string& path : worker->segment_paths()) {
-        segments.add_database(Xapian::Database(path));
-      }
-    }
-    segments.compact(merged.string());
     // The spelling dictionary, gathered by every writer, written once.
-    std::unordered_map<std::string, Xapian::termcount> spellings;
+    Spellings spellings;
     for (const auto& worker : workers_) {
       for (const auto& [word, count] : worker->spellings()) spellings[word] += count;
       worker->spellings().clear();
     }
-    if (!spellings.empty()) {
-      Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
-      for (const auto& [word, count] : spellings) db.add_spelling(word, count);
-      db.commit();
+    std::vector<std::string> sources;
+    for (const auto& worker : workers_) {
+      const auto& paths = worker->segment_paths();
+      sources.insert(sources.end(), paths.begin(), paths.end());
     }
+    if (!spellings.empty()) {
+      const auto parts = write_spelling_parts(spellings, workers_.size(), work_dir_);
+      sources.insert(sources.end(), parts.begin(), parts.end());
+    }
+    Xapian::Database segments;
+    for (const std::string& path : sources) segments.add_database(Xapian::Database(path));
+    segments.compact(merged.string());
   } catch (const Xapian::Error& e) {
     throw IndexError(work_dir_ + ": merging index segments: " + e.get_description());
   }
