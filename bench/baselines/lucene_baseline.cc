@@ -177,6 +177,12 @@ void bench_workload(const std::string& dir, const std::string& workload_path,
   const IndexSearcherPtr searcher = newLucene<IndexSearcher>(FSDirectory::open(wide(dir)), true);
   const QueryParserPtr parser = parser_over_title_and_body(QueryParser::AND_OPERATOR);
   const AnalyzerPtr analyzer = english();
+  if (mode == workload::Mode::kFull) {
+    // Load the field caches first, as a server does when it opens a
+    // searcher; otherwise the first timed query would pay for it.
+    const auto warm = newLucene<FacetingCollector>(TopScoreDocCollector::create(1, true));
+    searcher->search(newLucene<MatchAllDocsQuery>(), FilterPtr(), warm);
+  }
   std::size_t sink = 0;  // keeps the ids, snippets and counts from being optimised away
   workload::time_classes(by_class, [&](const workload::Query& query) -> std::size_t {
     std::string text;
@@ -207,8 +213,11 @@ void bench_workload(const std::string& dir, const std::string& workload_path,
     for (const ScoreDocPtr& hit : found->scoreDocs) {
       const DocumentPtr doc = searcher->doc(hit->doc);
       sink += static_cast<std::size_t>(doc->get(L"id").size());
-      sink += static_cast<std::size_t>(
-          highlighter->getBestFragment(analyzer, L"body", doc->get(L"body")).size());
+      const String body = doc->get(L"body");
+      String snippet = highlighter->getBestFragment(analyzer, L"body", body);
+      // A hit matched in its title only has no fragment: show the body's start.
+      if (snippet.empty()) snippet = body.substr(0, 200);
+      sink += static_cast<std::size_t>(snippet.size());
     }
     for (const auto& [value, count] : faceting->by_source())
       sink += static_cast<std::size_t>(count);
