@@ -90,7 +90,7 @@ int bench_workload(const std::string& db_path, const std::string& workload_path,
   workload::time_classes(by_class, [&](const workload::Query& query) {
     std::vector<Xapian::Query> parts;
     for (const std::string& word : query.words) {
-      parts.push_back(query.query_class == "phrase" ? Xapian::Query(word) : word_query(stem, word));
+      parts.push_back(word_query(stem, word));  // stems carry the positions (schema 3)
     }
     Xapian::Query match(
         query.query_class == "phrase" ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_AND,
