@@ -60,14 +60,20 @@ void index_articles(const std::string& db_path, const std::string& docs_path) {
   db.commit();
 }
 
-void search_queries(const std::string& db_path, const std::vector<baseline::Query>& queries,
-                    std::size_t depth, const std::string& tag) {
-  Xapian::Database db(db_path);
+// QueryParser as the documentation sets it up: English stemming, STEM_SOME.
+Xapian::QueryParser english_parser(const Xapian::Database& db, Xapian::Query::op default_op) {
   Xapian::QueryParser parser;
   parser.set_stemmer(english());
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_OR);
+  parser.set_default_op(default_op);
   parser.set_database(db);
+  return parser;
+}
+
+void search_queries(const std::string& db_path, const std::vector<baseline::Query>& queries,
+                    std::size_t depth, const std::string& tag) {
+  Xapian::Database db(db_path);
+  Xapian::QueryParser parser = english_parser(db, Xapian::Query::OP_OR);
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
 
@@ -101,11 +107,7 @@ void bench_workload(const std::string& db_path, const std::string& workload_path
   const workload::Mode mode = workload::parse_mode(mode_name);
   const auto by_class = workload::read_workload(workload_path);
   Xapian::Database db(db_path);
-  Xapian::QueryParser parser;
-  parser.set_stemmer(english());
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_AND);
-  parser.set_database(db);
+  Xapian::QueryParser parser = english_parser(db, Xapian::Query::OP_AND);
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   const Xapian::doccount everything = db.get_doccount();
