@@ -108,9 +108,26 @@ class Searcher::Impl {
         if (attempt == kMaxAttempts) {
           throw IndexError(path_ + ": index changed too often during the search; try again");
         }
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        // A search of a revision that commits are replacing can read a block
+        // a newer commit already reused before Xapian notices the revision
+        // is gone (seen, rarely, with eight searchers beside an indexer under
+        // ASan). If the index has moved on, the next attempt reads the new
+        // revision; damage that stays is reported.
+        if (attempt == kMaxAttempts || !index_moved_on()) {
+          throw IndexError(path_ + ": search failed: " + e.get_description());
+        }
       } catch (const Xapian::Error& e) {
         throw IndexError(path_ + ": search failed: " + e.get_description());
       }
+    }
+  }
+
+  bool index_moved_on() {
+    try {
+      return db_.reopen();
+    } catch (const Xapian::Error&) {
+      return true;  // changing under us again: worth another attempt
     }
   }
 
