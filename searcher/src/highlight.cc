@@ -5,6 +5,14 @@
 
 namespace newsdex::searcher {
 
+void append_highlight(std::vector<Span>& highlights, Span span) {
+  if (!highlights.empty() && span.start <= highlights.back().end) {
+    highlights.back().end = std::max(highlights.back().end, span.end);
+  } else {
+    highlights.push_back(span);
+  }
+}
+
 HighlightedText highlight_tokens(std::string_view text, Analyzer& analyzer,
                                  const std::function<bool(const Token&)>& matches) {
   HighlightedText result;
@@ -13,12 +21,7 @@ HighlightedText highlight_tokens(std::string_view text, Analyzer& analyzer,
   analyzer.tokenize(text, tokens, 0);
   for (const Token& token : tokens) {
     if (!matches(token)) continue;
-    if (!result.highlights.empty() && token.start <= result.highlights.back().end) {
-      // Touching or overlapping (a variant or part of the word before): one span.
-      result.highlights.back().end = std::max(result.highlights.back().end, token.end);
-    } else {
-      result.highlights.push_back({token.start, token.end});
-    }
+    append_highlight(result.highlights, {token.start, token.end});
   }
   return result;
 }

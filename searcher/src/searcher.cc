@@ -74,13 +74,7 @@ void highlight_cjk_words(HighlightedText& text, const std::vector<std::string>& 
   std::sort(spans.begin(), spans.end(),
             [](const Span& a, const Span& b) { return a.start < b.start; });
   text.highlights.clear();
-  for (const Span& span : spans) {
-    if (!text.highlights.empty() && span.start <= text.highlights.back().end) {
-      text.highlights.back().end = std::max(text.highlights.back().end, span.end);
-    } else {
-      text.highlights.push_back(span);
-    }
-  }
+  for (const Span& span : spans) append_highlight(text.highlights, span);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "highlight.h"
+
 namespace newsdex::searcher {
 namespace {
 
@@ -148,13 +150,8 @@ HighlightedText make_snippet(std::string_view text, const std::vector<Token>& to
   if (cut_after) snippet.text.append(kEllipsis);
   for (const Matched& m : matched) {
     if (m.start < start || m.end > end) continue;
-    const auto span_start = static_cast<std::uint32_t>(m.start - start) + offset;
-    const auto span_end = static_cast<std::uint32_t>(m.end - start) + offset;
-    if (!snippet.highlights.empty() && span_start <= snippet.highlights.back().end) {
-      snippet.highlights.back().end = std::max(snippet.highlights.back().end, span_end);
-    } else {
-      snippet.highlights.push_back({span_start, span_end});
-    }
+    append_highlight(snippet.highlights, {static_cast<std::uint32_t>(m.start - start) + offset,
+                                          static_cast<std::uint32_t>(m.end - start) + offset});
   }
   return snippet;
 }
