@@ -1,7 +1,8 @@
 // Facet counting over all matches of a query on a Reuters index: newsdex's
 // FacetCounter (source and month facets, as `--facet source --facet
-// date:month`) against Xapian's ValueCountMatchSpy on the same two slots,
-// and the same match without facets as the floor.
+// date:month`) reading values and from the facet cache's ordinals, against
+// Xapian's ValueCountMatchSpy on the same two slots, the same match without
+// facets as the floor, and what building the ordinals costs.
 //
 //   build-bench/bench/micro/facet_benchmark [--benchmark_repetitions=5]
 //   NEWSDEX_BENCH_CORPUS=path/to/articles.jsonl   (default: Reuters-21578 in ../shared)
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "bench_index.h"
+#include "facet_cache.h"
 #include "facets.h"
 #include "newsdex/common/schema.h"
 
@@ -55,14 +57,20 @@ void BM_NoFacets(benchmark::State& state) {
 }
 BENCHMARK(BM_NoFacets)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
-void BM_FacetCounter(benchmark::State& state) {
-  const std::vector<newsdex::searcher::FacetRequest> requests = {
+const std::vector<newsdex::searcher::FacetRequest>& source_and_month() {
+  static const std::vector<newsdex::searcher::FacetRequest> requests = {
       newsdex::searcher::FacetRequest::parse("source"),
       newsdex::searcher::FacetRequest::parse("date:month")};
+  return requests;
+}
+
+// Reading each match's values (the facet cache off).
+void BM_FacetCounter(benchmark::State& state) {
   Fixture& f = fixture();  // built before the timing starts
+  newsdex::searcher::FacetCache no_cache(false, {});
   for (auto _ : state) {
     Xapian::Enquire enquire(f.db);
-    newsdex::searcher::FacetCounter counter(requests);
+    newsdex::searcher::FacetCounter counter(source_and_month(), no_cache, f.db);
     counter.attach(enquire);
     Xapian::MSet mset = run(enquire, state);
     auto facets = counter.facets(mset);
@@ -70,6 +78,36 @@ void BM_FacetCounter(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FacetCounter)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+// From the facet cache's ordinals, built before the timing starts.
+void BM_FacetCounterCached(benchmark::State& state) {
+  Fixture& f = fixture();
+  newsdex::searcher::FacetCache cache(true,
+                                      {newsdex::schema::kSlotSource, newsdex::schema::kSlotMonth});
+  cache.preload(f.db);
+  for (auto _ : state) {
+    Xapian::Enquire enquire(f.db);
+    newsdex::searcher::FacetCounter counter(source_and_month(), cache, f.db);
+    counter.attach(enquire);
+    Xapian::MSet mset = run(enquire, state);
+    auto facets = counter.facets(mset);
+    benchmark::DoNotOptimize(facets);
+  }
+}
+BENCHMARK(BM_FacetCounterCached)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+// Building the ordinals of the source and month slots for every article:
+// what a facet cache costs once per commit.
+void BM_OrdinalsBuild(benchmark::State& state) {
+  Fixture& f = fixture();
+  for (auto _ : state) {
+    newsdex::searcher::SlotOrdinals sources(f.db, newsdex::schema::kSlotSource);
+    newsdex::searcher::SlotOrdinals months(f.db, newsdex::schema::kSlotMonth);
+    benchmark::DoNotOptimize(sources.value_count() + months.value_count());
+  }
+  state.counters["articles"] = f.db.get_doccount();
+}
+BENCHMARK(BM_OrdinalsBuild)->Unit(benchmark::kMillisecond);
 
 void BM_XapianValueCountMatchSpy(benchmark::State& state) {
   Fixture& f = fixture();  // built before the timing starts
@@ -87,6 +125,28 @@ void BM_XapianValueCountMatchSpy(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_XapianValueCountMatchSpy)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+// What a spy costs before it reads anything: only the docid of each match.
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override { sum_ += doc.get_docid(); }
+  std::uint64_t sum() const { return sum_; }
+
+ private:
+  std::uint64_t sum_ = 0;
+};
+
+void BM_DocidOnlySpy(benchmark::State& state) {
+  Fixture& f = fixture();  // built before the timing starts
+  for (auto _ : state) {
+    Xapian::Enquire enquire(f.db);
+    DocidSpy spy;
+    enquire.add_matchspy(&spy);
+    Xapian::MSet mset = run(enquire, state);
+    benchmark::DoNotOptimize(spy.sum());
+  }
+}
+BENCHMARK(BM_DocidOnlySpy)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

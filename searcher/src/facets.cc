@@ -19,9 +19,7 @@ Xapian::MatchSpy* ListValueCountMatchSpy::clone() const {
 
 std::string ListValueCountMatchSpy::name() const { return "newsdex.ListValueCountMatchSpy"; }
 
-namespace {
-
-Xapian::valueno slot_of(const FacetRequest& request) {
+Xapian::valueno facet_slot(const FacetRequest& request) {
   switch (request.field) {
     case FacetField::kSource:
       return schema::kSlotSource;
@@ -38,6 +36,8 @@ Xapian::valueno slot_of(const FacetRequest& request) {
   }
   return schema::kSlotSource;
 }
+
+namespace {
 
 bool is_multi_valued(FacetField field) {
   return field == FacetField::kTopic || field == FacetField::kPlace;
@@ -61,19 +61,27 @@ std::string date_bucket(const std::string& date, DateGranularity granularity) {
 
 }  // namespace
 
+// Exactly one spy is set: ordinals where the cache has them, else one that
+// reads values.
 struct FacetCounter::Counted {
   FacetRequest request;
+  std::unique_ptr<OrdinalCountMatchSpy> ordinal;
   std::unique_ptr<Xapian::ValueCountMatchSpy> single;
   std::unique_ptr<ListValueCountMatchSpy> list;
 };
 
-FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests) {
+FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests, FacetCache& cache,
+                           const Xapian::Database& db)
+    : cache_(cache) {
   for (const FacetRequest& request : requests) {
-    Counted counted{request, nullptr, nullptr};
+    Counted counted{request, nullptr, nullptr, nullptr};
+    const Xapian::valueno slot = facet_slot(request);
     if (is_multi_valued(request.field)) {
-      counted.list = std::make_unique<ListValueCountMatchSpy>(slot_of(request));
+      counted.list = std::make_unique<ListValueCountMatchSpy>(slot);
+    } else if (auto ordinals = cache.ordinals_for(db, slot)) {
+      counted.ordinal = std::make_unique<OrdinalCountMatchSpy>(std::move(ordinals));
     } else {
-      counted.single = std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(request));
+      counted.single = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
     }
     counted_.push_back(std::move(counted));
   }
@@ -84,23 +92,41 @@ FacetCounter::~FacetCounter() = default;
 void FacetCounter::attach(Xapian::Enquire& enquire) {
   for (Counted& counted : counted_) {
     // Borrowed: the spies outlive the Enquire's use of them.
+    if (counted.ordinal) enquire.add_matchspy(counted.ordinal.get());
     if (counted.single) enquire.add_matchspy(counted.single.get());
     if (counted.list) enquire.add_matchspy(counted.list.get());
   }
 }
 
-std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) const {
+bool FacetCounter::missed_matches() const {
+  return std::any_of(counted_.begin(), counted_.end(), [](const Counted& counted) {
+    return counted.ordinal && counted.ordinal->outside() > 0;
+  });
+}
+
+std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) {
   std::vector<Facet> facets;
   for (const Counted& counted : counted_) {
     const FacetRequest& request = counted.request;
     std::map<std::string, Xapian::doccount> counts;
     std::uint64_t seen = 0;
-    if (counted.single) {
+    const auto add = [&](std::string value, Xapian::doccount count) {
+      if (request.field == FacetField::kDate) value = date_bucket(value, request.granularity);
+      counts[value] += count;
+    };
+    if (counted.ordinal) {
+      seen = counted.ordinal->total();
+      const SlotOrdinals& ordinals = counted.ordinal->ordinals();
+      const std::vector<Xapian::doccount>& by_ordinal = counted.ordinal->counts();
+      for (std::uint32_t ordinal = 1; ordinal < by_ordinal.size(); ++ordinal) {
+        if (by_ordinal[ordinal] > 0) add(ordinals.value(ordinal), by_ordinal[ordinal]);
+      }
+    } else if (counted.single) {
       seen = counted.single->get_total();
+      cache_.spy_read(facet_slot(request),
+                      static_cast<Xapian::doccount>(counted.single->get_total()));
       for (auto it = counted.single->values_begin(); it != counted.single->values_end(); ++it) {
-        std::string value = *it;
-        if (request.field == FacetField::kDate) value = date_bucket(value, request.granularity);
-        counts[value] += it.get_termfreq();
+        add(*it, it.get_termfreq());
       }
     } else {
       seen = counted.list->total();

@@ -1,5 +1,6 @@
 // facets.h (internal) — counting facet values over all matching articles
-// with Xapian match spies.
+// with match spies: from per-document ordinals where the FacetCache has
+// them, else by reading each match's value.
 #pragma once
 
 #include <xapian.h>
@@ -7,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "facet_cache.h"
 #include "newsdex/searcher/request.h"
 #include "newsdex/searcher/result.h"
 
@@ -33,22 +35,33 @@ class ListValueCountMatchSpy : public Xapian::MatchSpy {
   std::map<std::string, Xapian::doccount> counts_;
 };
 
+/// The value slot a facet is counted from.
+Xapian::valueno facet_slot(const FacetRequest& request);
+
 /// The spies of one search: attach them, run the match, read the facets.
 class FacetCounter {
  public:
-  explicit FacetCounter(const std::vector<FacetRequest>& requests);
+  /// `cache` (borrowed for the life of the counter) supplies ordinals for
+  /// `db`'s current revision and learns how many values the spies read.
+  FacetCounter(const std::vector<FacetRequest>& requests, FacetCache& cache,
+               const Xapian::Database& db);
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
 
   void attach(Xapian::Enquire& enquire);
 
-  /// The facets, in the order requested. `matches` is the MSet's estimate
-  /// of all matches; counts are scaled to it when the spies saw fewer.
-  std::vector<Facet> facets(const Xapian::MSet& mset) const;
+  /// True when a match was newer than the ordinals it was counted with (the
+  /// revision changed under the cache): the facets must be counted again.
+  bool missed_matches() const;
+
+  /// The facets, in the order requested. Counts are scaled to the MSet's
+  /// estimate of all matches when the spies saw fewer.
+  std::vector<Facet> facets(const Xapian::MSet& mset);
 
  private:
   struct Counted;
+  FacetCache& cache_;
   std::vector<Counted> counted_;
 };
 

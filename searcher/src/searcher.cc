@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "facet_cache.h"
 #include "facets.h"
 #include "highlight.h"
 #include "newsdex/common/error.h"
@@ -77,6 +78,12 @@ void highlight_cjk_words(HighlightedText& text, const std::vector<std::string>& 
   for (const Span& span : spans) append_highlight(text.highlights, span);
 }
 
+std::set<Xapian::valueno> facet_slots(const std::vector<FacetRequest>& facets) {
+  std::set<Xapian::valueno> slots;
+  for (const FacetRequest& facet : facets) slots.insert(facet_slot(facet));
+  return slots;
+}
+
 }  // namespace
 
 class Searcher::Impl {
@@ -87,8 +94,11 @@ class Searcher::Impl {
         bm25_k1_(options.bm25_k1),
         bm25_b_(options.bm25_b),
         db_(open_readable(path)),
+        facet_cache_(options.facet_cache, facet_slots(options.preload_facets)),
         analyzer_(options.analyzer),
-        query_builder_(analyzer_) {}
+        query_builder_(analyzer_) {
+    facet_cache_.preload(db_);
+  }
 
   SearchResult search(const SearchRequest& request) {
     for (int attempt = 1;; ++attempt) {
@@ -96,7 +106,7 @@ class Searcher::Impl {
         // Cheap when nothing changed; otherwise every search sees the latest
         // commit instead of the snapshot the Searcher opened. A commit during
         // the reopen or the search lands here and the next attempt retries.
-        db_.reopen();
+        reopen();
         return search_once(request);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) {
@@ -119,7 +129,7 @@ class Searcher::Impl {
 
   bool index_moved_on() {
     try {
-      return db_.reopen();
+      return reopen();
     } catch (const Xapian::Error&) {
       return true;  // changing under us again: worth another attempt
     }
@@ -128,7 +138,7 @@ class Searcher::Impl {
   std::uint64_t document_count() {
     for (int attempt = 1;; ++attempt) {
       try {
-        db_.reopen();
+        reopen();
         return db_.get_doccount();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts)
@@ -140,6 +150,13 @@ class Searcher::Impl {
   }
 
  private:
+  // Moves to the latest commit; what was cached for the old one goes.
+  bool reopen() {
+    const bool moved = db_.reopen();
+    if (moved) facet_cache_.forget();
+    return moved;
+  }
+
   SearchResult search_once(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;
@@ -154,13 +171,19 @@ class Searcher::Impl {
     // Kept alive until the MSet is read: the Enquire only borrows it.
     Xapian::MultiValueKeyMaker oldest_first;
     set_sort(enquire, oldest_first, request.sort, built.has_words);
-    FacetCounter facet_counter(request.facets);
+    FacetCounter facet_counter(request.facets, facet_cache_, db_);
     facet_counter.attach(enquire);
 
     const Xapian::doccount check_at_least =
         std::max<Xapian::doccount>(request.facets.empty() ? kExactTotalsUpTo : exact_facet_matches_,
                                    request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    if (facet_counter.missed_matches()) {
+      // The cache is checked against every reopen, so this means a revision
+      // change it did not see; count again rather than drop matches.
+      facet_cache_.forget();
+      throw Xapian::DatabaseModifiedError("facet cache older than the revision searched");
+    }
 
     result.total_estimate = mset.get_matches_estimated();
     result.total_lower_bound = mset.get_matches_lower_bound();
@@ -227,6 +250,7 @@ class Searcher::Impl {
   double bm25_k1_;
   double bm25_b_;
   Xapian::Database db_;
+  FacetCache facet_cache_;
   Analyzer analyzer_;
   std::vector<Token> body_tokens_;  // reused between hits
   QueryBuilder query_builder_;

@@ -264,6 +264,32 @@ TEST_F(IndexedCliTest, BatchRunsOneQueryPerLine) {
   EXPECT_NE(batch.out.find("p99"), std::string::npos);
 }
 
+TEST_F(IndexedCliTest, BatchFacetsAreTheSameWithAndWithoutTheFacetCache) {
+  // A batch preloads the facet cache; --no-facet-cache reads every match's
+  // fields. The facets (and everything else but the timings) must agree.
+  const std::string queries = dir_ / "facet-queries.txt";
+  std::ofstream(queries) << "\nchip export\nelection OR market\n";
+  const std::string command = kSearch + " --db " + db() + " --batch " + quoted(queries) +
+                              " --limit 2 --facet source --facet date:month --facet lang";
+  const auto facets_of = [](const std::string& out) {
+    std::vector<nlohmann::json> facets;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty() && line.front() == '{')
+        facets.push_back(nlohmann::json::parse(line)["facets"]);
+    }
+    return facets;
+  };
+  const ToolRun cached = run(command);
+  const ToolRun reading = run(command + " --no-facet-cache");
+  ASSERT_EQ(cached.exit_code, 0) << cached.out;
+  ASSERT_EQ(reading.exit_code, 0) << reading.out;
+  const auto expected = facets_of(reading.out);
+  ASSERT_EQ(expected.size(), 3u);
+  EXPECT_FALSE(expected[0]["source"].empty()) << reading.out;
+  EXPECT_EQ(facets_of(cached.out), expected);
+}
+
 TEST_F(IndexedCliTest, BadOptionValuesAreUsageErrors) {
   EXPECT_EQ(run(kSearch + " --db " + db() + " --sort sideways chip").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db " + db() + " --facet colour chip").exit_code, 2);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "newsdex/common/analyzer.h"
 #include "newsdex/searcher/request.h"
@@ -32,12 +33,25 @@ struct SearcherOptions {
   /// chosen. Defaults 1.2 and 0.7 (Xapian's own are 1.0 and 0.5).
   double bm25_k1 = 1.2;
   double bm25_b = 0.7;
+  /// Source, language and date facets can be counted from a per-document
+  /// array of value numbers (a facet cache: 4 bytes per article per facet
+  /// field, built by reading the field of every article once) instead of
+  /// reading the field of each match. With true, a field gets its array once
+  /// searches on the current commit have read as many values as a build
+  /// costs; a commit by the indexer starts again. false: never.
+  /// Default true. See docs/searching.md, "Facet cache".
+  bool facet_cache = true;
+  /// Facets whose arrays are built at once (when the Searcher opens, and at
+  /// the first search after each commit) instead of when they have paid for themselves:
+  /// for servers and batch jobs that show these facets on every search.
+  std::vector<FacetRequest> preload_facets;
 };
 
 /// Runs searches on one index.
 ///
-/// Ownership and threads: a Searcher owns its open index. It must not be used
-/// by two threads at once; open one Searcher per thread (opening is cheap).
+/// Ownership and threads: a Searcher owns its open index and its facet cache.
+/// It must not be used by two threads at once; open one Searcher per thread
+/// (opening is cheap; each has its own facet cache).
 /// Each search sees the index as of the latest commit. When an indexer
 /// commits while a search runs, the Searcher reopens the index and retries,
 /// so callers never see Xapian's DatabaseModifiedError.
