@@ -28,6 +28,56 @@ constexpr int kMaxAttempts = 10;
 // Below this many matches, totals are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 1000;
 
+// An upper bound on the matches of `query` from term frequencies alone (a
+// B-tree lookup per term, no postings read); the database size where it
+// cannot tell.
+Xapian::doccount match_bound(const Xapian::Database& db, const Xapian::Query& query) {
+  const Xapian::doccount all = db.get_doccount();
+  const std::size_t n = query.get_num_subqueries();
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      return db.get_termfreq(*query.get_terms_begin());
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return 0;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR: {
+      Xapian::doccount bound = all;
+      for (std::size_t i = 0; i < n; ++i) {
+        bound = std::min(bound, match_bound(db, query.get_subquery(i)));
+      }
+      return bound;
+    }
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_ELITE_SET: {
+      std::uint64_t bound = 0;
+      for (std::size_t i = 0; i < n && bound < all; ++i) {
+        bound += match_bound(db, query.get_subquery(i));
+      }
+      return static_cast<Xapian::doccount>(std::min<std::uint64_t>(bound, all));
+    }
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return n > 0 ? match_bound(db, query.get_subquery(0)) : all;
+    default:
+      return all;  // match-all, wildcards, value ranges: could be anything
+  }
+}
+
+bool has_positional_operator(const Xapian::Query& query) {
+  const auto type = query.get_type();
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (has_positional_operator(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 Xapian::Database open_readable(const std::string& path) {
   for (int attempt = 1;; ++attempt) {
     try {
@@ -91,6 +141,7 @@ class Searcher::Impl {
   Impl(const std::string& path, SearcherOptions options)
       : path_(path),
         exact_facet_matches_(options.exact_facet_matches),
+        count_separately_above_(options.count_separately_above),
         bm25_k1_(options.bm25_k1),
         bm25_b_(options.bm25_b),
         db_(open_readable(path)),
@@ -172,10 +223,31 @@ class Searcher::Impl {
     Xapian::MultiValueKeyMaker oldest_first;
     set_sort(enquire, oldest_first, request.sort, built.has_words);
     FacetCounter facet_counter(request.facets, facet_cache_, db_);
-    facet_counter.attach(enquire);
 
+    // Facets need every match (up to exact_facet_matches_), the hits only
+    // the best few. Ranking every match of a broad query costs a BM25 weight
+    // and a document length each; so when the query is broad, the matches
+    // are counted by an unranked pass (BoolWeight: no lengths, no weights)
+    // and the ranked pass stops as soon as its page is certain, which on a
+    // million articles halves one-word searches with facets. Narrow and
+    // phrase queries keep one pass: a second would check positions twice.
+    const bool count_separately = !request.facets.empty() && built.has_words &&
+                                  !has_positional_operator(built.query) &&
+                                  match_bound(db_, built.query) > count_separately_above_;
+    Xapian::MSet counted;
+    if (count_separately) {
+      Xapian::Enquire counting(db_);
+      counting.set_query(built.query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      facet_counter.attach(counting);
+      counted = counting.get_mset(0, 0, exact_facet_matches_);
+    } else {
+      facet_counter.attach(enquire);
+    }
     const Xapian::doccount check_at_least =
-        std::max<Xapian::doccount>(request.facets.empty() ? kExactTotalsUpTo : exact_facet_matches_,
+        std::max<Xapian::doccount>(count_separately         ? 0
+                                   : request.facets.empty() ? kExactTotalsUpTo
+                                                            : exact_facet_matches_,
                                    request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     if (facet_counter.missed_matches()) {
@@ -185,11 +257,12 @@ class Searcher::Impl {
       throw Xapian::DatabaseModifiedError("facet cache older than the revision searched");
     }
 
-    result.total_estimate = mset.get_matches_estimated();
-    result.total_lower_bound = mset.get_matches_lower_bound();
-    result.total_upper_bound = mset.get_matches_upper_bound();
+    const Xapian::MSet& all_matches = count_separately ? counted : mset;
+    result.total_estimate = all_matches.get_matches_estimated();
+    result.total_lower_bound = all_matches.get_matches_lower_bound();
+    result.total_upper_bound = all_matches.get_matches_upper_bound();
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
-    result.facets = facet_counter.facets(mset);
+    result.facets = facet_counter.facets(all_matches);
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
     const QueryTerms terms(built.words_query, mset);
@@ -247,6 +320,7 @@ class Searcher::Impl {
 
   std::string path_;
   Xapian::doccount exact_facet_matches_;
+  Xapian::doccount count_separately_above_;
   double bm25_k1_;
   double bm25_b_;
   Xapian::Database db_;

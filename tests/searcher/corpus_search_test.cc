@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -426,6 +427,54 @@ TEST_F(CorpusSearchTest, DateFacetBucketsAreInDateOrderAndLimitKeepsTheLatest) {
   }
   EXPECT_EQ(values[2].value, latest);
   EXPECT_GT(result.facets[0].distinct_values, 3u);
+}
+
+TEST_F(CorpusSearchTest, CountingMatchesSeparatelyChangesNothing) {
+  // Broad searches with facets count matches in an unranked pass and rank
+  // only the page; on this small archive no search is broad enough, so the
+  // threshold forces each way.
+  SearcherOptions separately;
+  separately.count_separately_above = 0;
+  SearcherOptions together;
+  together.count_separately_above = std::numeric_limits<std::uint32_t>::max();
+  Searcher separate(*dir_ / "db", separately);
+  Searcher single(*dir_ / "db", together);
+  std::size_t compared_hits = 0;
+  for (const std::string query : {"market", "chip export", "election OR oil OR bank", "market -oil",
+                                  "title:bank OR chip", "said"}) {
+    for (const SortOrder sort : {SortOrder::kRelevance, SortOrder::kNewest, SortOrder::kOldest}) {
+      for (const std::uint32_t offset : {0u, 3u}) {
+        SearchRequest request;
+        request.query = query;
+        request.sort = sort;
+        request.offset = offset;
+        request.limit = 4;
+        request.facets = {FacetRequest::parse("source", 0), FacetRequest::parse("topic", 0),
+                          FacetRequest::parse("date:month", 0)};
+        const auto expected = single.search(request);
+        const auto got = separate.search(request);
+        const std::string context = "query '" + query + "' offset " + std::to_string(offset);
+        EXPECT_EQ(got.total_estimate, expected.total_estimate) << context;
+        EXPECT_EQ(got.total_exact, expected.total_exact) << context;
+        ASSERT_EQ(got.hits.size(), expected.hits.size()) << context;
+        for (std::size_t i = 0; i < got.hits.size(); ++i) {
+          EXPECT_EQ(got.hits[i].id, expected.hits[i].id) << context << " hit " << i;
+          EXPECT_DOUBLE_EQ(got.hits[i].score, expected.hits[i].score) << context;
+          ++compared_hits;
+        }
+        ASSERT_EQ(got.facets.size(), expected.facets.size());
+        for (std::size_t f = 0; f < got.facets.size(); ++f) {
+          EXPECT_EQ(got.facets[f].exact, expected.facets[f].exact) << context;
+          ASSERT_EQ(got.facets[f].values.size(), expected.facets[f].values.size()) << context;
+          for (std::size_t v = 0; v < got.facets[f].values.size(); ++v) {
+            EXPECT_EQ(got.facets[f].values[v].value, expected.facets[f].values[v].value);
+            EXPECT_EQ(got.facets[f].values[v].count, expected.facets[f].values[v].count);
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared_hits, 50u);
 }
 
 }  // namespace

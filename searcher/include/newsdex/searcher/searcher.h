@@ -28,6 +28,12 @@ struct SearcherOptions {
   /// (Facet::exact is false). Higher is slower for very broad queries.
   /// Default 100,000.
   std::uint32_t exact_facet_matches = 100000;
+  /// A search with facets whose matches may number more than this (judged
+  /// from term frequencies) counts them in a separate unranked pass, so
+  /// that ranking can stop at the requested page instead of weighing every
+  /// match. Results are the same either way; 0 always counts separately,
+  /// UINT32_MAX never. Default 2,000 (see docs/performance.md).
+  std::uint32_t count_separately_above = 2000;
   /// BM25's term-frequency saturation (k1) and document-length
   /// normalisation (b); see docs/relevance.md for how the defaults were
   /// chosen. Defaults 1.2 and 0.7 (Xapian's own are 1.0 and 0.5).
