@@ -2,18 +2,26 @@
 //
 // Indexing: newsdex's own documents (DocumentBuilder, one thread) are built
 // in memory a chunk at a time, untimed; only Xapian's add_document and the
-// commits are timed, into one database, as one writer does. Queries: the bare
-// match (BM25 with newsdex's parameters, top 10, no query parsing, snippets or
-// facets) on that database, with the terms newsdex's schema gives a word.
+// commits are timed, into one database, as one writer does. With
+// `index-segments`, the layout of newsdex's parallel build instead: every
+// round, THREADS writers each write SEGMENT documents into a new database of
+// their own at once; at the end all are merged by one compaction, timed too.
+// Queries: the bare match (BM25 with newsdex's parameters, top 10, no query
+// parsing, snippets or facets) on that database, with the terms newsdex's
+// schema gives a word.
 //
 //   xapian-floor index DB DOCS.jsonl      prints SECONDS<TAB>DOCS on stdout
+//   xapian-floor index-segments DB DOCS.jsonl THREADS SEGMENT   the same
 //   xapian-floor bench DB WORKLOAD plain  (see workload.h)
 #include <xapian.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "document_builder.h"
@@ -71,6 +79,69 @@ int index_corpus(const std::string& db_path, const std::string& docs_path) {
   return 0;
 }
 
+// Reads and builds up to `count` documents (untimed by the callers).
+std::vector<Xapian::Document> build_documents(newsdex::indexer::ArticleReader& reader,
+                                              newsdex::indexer::DocumentBuilder& builder,
+                                              std::size_t count) {
+  std::vector<Xapian::Document> documents;
+  while (documents.size() < count) {
+    std::optional<newsdex::Article> article;
+    try {
+      article = reader.next();
+    } catch (const newsdex::InputError& e) {
+      std::cerr << "xapian-floor: skipped: " << e.what() << '\n';
+      continue;
+    }
+    if (!article) break;
+    documents.push_back(builder.build(*article));
+  }
+  return documents;
+}
+
+int index_segments(const std::string& db_path, const std::string& docs_path, unsigned threads,
+                   std::size_t segment_size) {
+  namespace fs = std::filesystem;
+  newsdex::Analyzer analyzer;
+  newsdex::indexer::DocumentBuilder builder(analyzer,
+                                            newsdex::indexer::IndexOptions{}.title_weight);
+  const auto reader = newsdex::indexer::open_reader(docs_path, {});
+  const fs::path segments_dir = db_path + ".segments";
+  fs::remove_all(segments_dir);
+  fs::create_directories(segments_dir);
+  std::vector<std::string> segments;
+  double writing = 0;
+  std::size_t documents = 0;
+  for (bool more = true; more;) {
+    std::vector<std::vector<Xapian::Document>> round;
+    for (unsigned t = 0; t < threads && more; ++t) {
+      round.push_back(build_documents(*reader, builder, segment_size));
+      more = round.back().size() == segment_size;
+      if (round.back().empty()) round.pop_back();
+    }
+    const auto before = Clock::now();
+    std::vector<std::thread> writers;
+    for (const auto& part : round) {
+      segments.push_back((segments_dir / std::to_string(segments.size())).string());
+      writers.emplace_back([&part, path = segments.back()] {
+        Xapian::WritableDatabase segment(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        for (const Xapian::Document& doc : part) segment.add_document(doc);
+        segment.commit();
+      });
+      documents += part.size();
+    }
+    for (std::thread& writer : writers) writer.join();
+    writing += std::chrono::duration<double>(Clock::now() - before).count();
+  }
+  const auto before = Clock::now();
+  Xapian::Database all;
+  for (const std::string& segment : segments) all.add_database(Xapian::Database(segment));
+  all.compact(db_path);  // as newsdex merges its segments
+  writing += std::chrono::duration<double>(Clock::now() - before).count();
+  fs::remove_all(segments_dir);
+  std::printf("%.3f\t%zu\n", writing, documents);
+  return 0;
+}
+
 Xapian::Query word_query(const Xapian::Stem& stem, const std::string& word) {
   return Xapian::Query(std::string(newsdex::schema::kStemMarker) + stem(word));
 }
@@ -116,8 +187,13 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (args.size() == 3 && args[0] == "index") return index_corpus(args[1], args[2]);
+    if (args.size() == 5 && args[0] == "index-segments") {
+      return index_segments(args[1], args[2], static_cast<unsigned>(std::stoul(args[3])),
+                            std::stoul(args[4]));
+    }
     if (args.size() == 4 && args[0] == "bench") return bench_workload(args[1], args[2], args[3]);
     std::cerr << "usage: xapian-floor index DB DOCS.jsonl\n"
+                 "       xapian-floor index-segments DB DOCS.jsonl THREADS SEGMENT\n"
                  "       xapian-floor bench DB WORKLOAD plain\n";
     return 2;
   } catch (const Xapian::Error& e) {
