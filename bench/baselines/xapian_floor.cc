@@ -107,6 +107,7 @@ int index_segments(const std::string& db_path, const std::string& docs_path, uns
   const auto reader = newsdex::indexer::open_reader(docs_path, {});
   const fs::path segments_dir = db_path + ".segments";
   fs::remove_all(segments_dir);
+  fs::remove_all(db_path);  // compaction does not replace what is there
   fs::create_directories(segments_dir);
   std::vector<std::string> segments;
   double writing = 0;

@@ -58,9 +58,9 @@ void ShardWorker::add(std::string unique_term, Article article, std::string hash
 
 void ShardWorker::remove(std::string unique_term) { push(Remove{std::move(unique_term)}); }
 
-void ShardWorker::flush() { control(Control::kFlush); }
+void ShardWorker::flush() { queue_control(Control::kFlush); }
 
-void ShardWorker::discard() { control(Control::kDiscard); }
+void ShardWorker::discard() { queue_control(Control::kDiscard); }
 
 void ShardWorker::finish() {
   control(Control::kFlush);
@@ -85,6 +85,10 @@ void ShardWorker::control(Control control) {
   push(ControlRequest{control, std::move(done)});
   finished.get();  // rethrows what the request failed with
   rethrow_failure();
+}
+
+void ShardWorker::queue_control(Control control) {
+  push(ControlRequest{control, {}});  // a failure is kept for the next call
 }
 
 void ShardWorker::rethrow_failure() {
@@ -120,11 +124,12 @@ void ShardWorker::run() {
           db_.begin_transaction(false);
         }
         control->done.set_value();
-      } catch (const Xapian::Error& e) {
-        control->done.set_exception(std::make_exception_ptr(
-            IndexError(segment_paths_.back() + ": writing index segment: " + e.get_description())));
       } catch (...) {
-        control->done.set_exception(std::current_exception());
+        // Nobody may be waiting for a queued flush: stop, so that the next
+        // call reports it, and answer the waiters there are.
+        fail(std::current_exception());
+        control->done.set_exception(failure_);
+        break;
       }
       if (control->control == Control::kStop) break;
       continue;
@@ -136,32 +141,35 @@ void ShardWorker::run() {
         handle(std::get<Remove>(request));
       }
     } catch (...) {
-      std::exception_ptr failure = std::current_exception();
-      try {
-        std::rethrow_exception(failure);
-      } catch (const Xapian::Error& e) {
-        failure = std::make_exception_ptr(
-            IndexError(segment_paths_.back() + ": writing index segment: " + e.get_description()));
-      } catch (...) {
-      }
-      {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        if (!failure_) failure_ = failure;
-        stopped_ = true;
-      }
-      changed_.notify_all();
-      // Answer the control requests still queued, so no caller waits forever.
-      const std::lock_guard<std::mutex> lock(mutex_);
-      for (Request& left : queue_) {
-        if (auto* control = std::get_if<ControlRequest>(&left)) {
-          control->done.set_exception(failure_);
-        }
-      }
-      queue_.clear();
+      fail(std::current_exception());
       break;
     }
   }
   builder_ = nullptr;
+}
+
+void ShardWorker::fail(std::exception_ptr failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Xapian::Error& e) {
+    failure = std::make_exception_ptr(
+        IndexError(segment_paths_.back() + ": writing index segment: " + e.get_description()));
+  } catch (...) {
+  }
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!failure_) failure_ = failure;
+    stopped_ = true;
+  }
+  changed_.notify_all();
+  // Answer the control requests still queued, so no caller waits forever.
+  const std::lock_guard<std::mutex> lock(mutex_);
+  for (Request& left : queue_) {
+    if (auto* control = std::get_if<ControlRequest>(&left)) {
+      control->done.set_exception(failure_);
+    }
+  }
+  queue_.clear();
 }
 
 void ShardWorker::handle(Add& add) {

@@ -30,10 +30,12 @@ class DocumentBuilder;
 /// A segment is closed and a new one begun at the first flush after it
 /// holds `segment_documents` documents: Xapian adds to a small database
 /// much faster than to a large one, and the segments are merged by
-/// compaction at the end anyway. Requests are queued and run in order;
-/// add() and remove() return at once (blocking only while the queue is
-/// full), flush() and discard() wait until the thread has done them.
-/// A failure in the thread is rethrown by the next call. Not thread-safe:
+/// compaction at the end anyway. Requests are queued and run in order, and
+/// return at once (blocking only while the queue is full) except finish():
+/// since a discard() is queued behind the flush() before it, it still drops
+/// only what came after, without the caller waiting for the commit (waiting
+/// left both cores idle in turn at every batch). A failure in the thread,
+/// a flush's too, stops it and is rethrown by the next call. Not thread-safe:
 /// one thread (the dispatcher) calls it.
 class ShardWorker {
  public:
@@ -50,9 +52,10 @@ class ShardWorker {
   void add(std::string unique_term, Article article, std::string hash, bool is_new);
   /// Deletes what the shard holds under `unique_term`.
   void remove(std::string unique_term);
-  /// Commits everything so far to the segments (durable, not yet in the index).
+  /// Commits everything so far to the segments (not yet in the index),
+  /// once the thread gets to it.
   void flush();
-  /// Drops everything since the last flush().
+  /// Drops everything since the last flush(), once the thread gets to it.
   void discard();
   /// Flushes, stops the thread and closes the segments so they can be merged.
   void finish();
@@ -83,12 +86,14 @@ class ShardWorker {
   using Request = std::variant<Add, Remove, ControlRequest>;
 
   void push(Request request);
-  void control(Control control);
+  void control(Control control);  // waits for it
+  void queue_control(Control control);
   void run();
   void handle(Add& add);
   void handle(Remove& remove);
   void keep_spellings();
   void rethrow_failure();
+  void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();
   void start_segment();
   void forget_in_closed_segments(const std::string& unique_term);
