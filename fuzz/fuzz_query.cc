@@ -1,5 +1,8 @@
 // Fuzzes the query path: any bytes as a query, with facets, must give a
-// result (maybe with warnings), never an exception or a crash.
+// result (maybe with warnings), never an exception or a crash; and the same
+// result whether the matches are counted in the ranked pass or in a
+// separate one on another thread (SearcherOptions::count_separately_above),
+// with or without the facet cache.
 #include <unistd.h>
 
 #include <cstddef>
@@ -14,8 +17,9 @@
 
 namespace {
 
-newsdex::searcher::Searcher& searcher() {
-  static newsdex::searcher::Searcher instance = [] {
+// The index, built once.
+const std::string& index_path() {
+  static const std::string path = [] {
     std::string dir = (std::filesystem::temp_directory_path() / "newsdex-fuzz-XXXXXX").string();
     if (::mkdtemp(dir.data()) == nullptr) std::abort();
     newsdex::indexer::IndexOptions options;
@@ -39,7 +43,30 @@ newsdex::searcher::Searcher& searcher() {
       }
       index.commit();
     }
-    return newsdex::searcher::Searcher(options.db_path);
+    return options.db_path;
+  }();
+  return path;
+}
+
+// One pass, values read by spies.
+newsdex::searcher::Searcher& one_pass() {
+  static newsdex::searcher::Searcher instance = [] {
+    newsdex::searcher::SearcherOptions options;
+    options.count_separately_above = UINT32_MAX;
+    options.facet_cache = false;
+    return newsdex::searcher::Searcher(index_path(), options);
+  }();
+  return instance;
+}
+
+// A separate counting pass whenever it may be used, and facet caches.
+newsdex::searcher::Searcher& two_passes() {
+  static newsdex::searcher::Searcher instance = [] {
+    newsdex::searcher::SearcherOptions options;
+    options.count_separately_above = 0;
+    options.preload_facets = {newsdex::searcher::FacetRequest::parse("source"),
+                              newsdex::searcher::FacetRequest::parse("date:month")};
+    return newsdex::searcher::Searcher(index_path(), options);
   }();
   return instance;
 }
@@ -54,10 +81,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > 0 && data[0] % 2 == 1) {
     request.default_operator = newsdex::searcher::DefaultOperator::kOr;
   }
-  const auto result = searcher().search(request);  // must not throw
+  const auto result = one_pass().search(request);  // must not throw
   for (const auto& hit : result.hits) {
     for (const auto& span : hit.snippet.highlights) {
       if (span.start > span.end || span.end > hit.snippet.text.size()) __builtin_trap();
+    }
+  }
+  const auto other = two_passes().search(request);
+  if (other.total_estimate != result.total_estimate || other.hits.size() != result.hits.size() ||
+      other.facets.size() != result.facets.size()) {
+    __builtin_trap();
+  }
+  for (std::size_t i = 0; i < result.hits.size(); ++i) {
+    if (other.hits[i].id != result.hits[i].id) __builtin_trap();
+  }
+  for (std::size_t f = 0; f < result.facets.size(); ++f) {
+    const auto& a = result.facets[f].values;
+    const auto& b = other.facets[f].values;
+    if (a.size() != b.size()) __builtin_trap();
+    for (std::size_t v = 0; v < a.size(); ++v) {
+      if (a[v].value != b[v].value || a[v].count != b[v].count) __builtin_trap();
     }
   }
   return 0;
