@@ -139,7 +139,7 @@ std::set<Xapian::valueno> facet_slots(const std::vector<FacetRequest>& facets) {
 
 class Searcher::Impl {
  public:
-  Impl(const std::string& path, SearcherOptions options)
+  Impl(const std::string& path, const SearcherOptions& options)
       : path_(path),
         exact_facet_matches_(options.exact_facet_matches),
         count_separately_above_(options.count_separately_above),
@@ -300,7 +300,7 @@ class Searcher::Impl {
   // another thread; null when there is none to be had (several shards, or
   // a commit landed between the two reopens), and the pass runs here.
   Xapian::Database* counting_handle() {
-    if (db_.size() != 1) return nullptr;
+    if (db_.size() != 1 || counting_unavailable_) return nullptr;
     try {
       if (!counting_db_) {
         counting_db_ = std::make_unique<Xapian::Database>(path_);
@@ -310,7 +310,10 @@ class Searcher::Impl {
       if (counting_db_->get_revision() != db_.get_revision()) return nullptr;
       return counting_db_.get();
     } catch (const Xapian::Error&) {
-      counting_db_.reset();  // e.g. a remote shard: count here
+      // E.g. a remote shard, which has no revision to compare: count in
+      // this thread from now on rather than reconnect at every search.
+      counting_db_.reset();
+      counting_unavailable_ = true;
       return nullptr;
     }
   }
@@ -366,6 +369,7 @@ class Searcher::Impl {
   double bm25_b_;
   Xapian::Database db_;
   std::unique_ptr<Xapian::Database> counting_db_;  // see counting_handle()
+  bool counting_unavailable_ = false;
   FacetCache facet_cache_;
   Analyzer analyzer_;
   std::vector<Token> body_tokens_;  // reused between hits
