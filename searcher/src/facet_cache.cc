@@ -4,8 +4,11 @@ namespace newsdex::searcher {
 namespace {
 
 // A build reads a value per document from one sequential value stream; a
-// spy reads one per match through a B-tree lookup, about this many times
-// dearer (facet_benchmark, BM_OrdinalsBuild against BM_XapianValueCountMatchSpy).
+// spy reads one per match through a B-tree lookup. Measured per value: on
+// 5,000 Reuters articles a build 50 ns and a spy 62 ns (facet_benchmark);
+// on a million articles a build 60 ns (0.12 s for two slots) and a spy
+// about 550 ns (one-word searches with and without the cache). A spy read
+// is counted as this many build reads, between the two.
 constexpr std::uint64_t kSpyReadsPerBuildRead = 4;
 
 }  // namespace

@@ -43,8 +43,9 @@ struct SearcherOptions {
   /// array of value numbers (a facet cache: 4 bytes per article per facet
   /// field, built by reading the field of every article once) instead of
   /// reading the field of each match. With true, a field gets its array once
-  /// searches on the current commit have read as many values as a build
-  /// costs; a commit by the indexer starts again. false: never.
+  /// searches on the current commit have spent about as much reading its
+  /// values as a build costs (a quarter as many values as there are
+  /// articles); a commit by the indexer starts again. false: never.
   /// Default true. See docs/searching.md, "Facet cache".
   bool facet_cache = true;
   /// Facets whose arrays are built at once (when the Searcher opens, and at
