@@ -40,45 +40,6 @@ using Clock = std::chrono::steady_clock;
 // flushes every 10,000 documents by default), few enough to hold in memory.
 constexpr std::size_t kChunk = 10000;
 
-int index_corpus(const std::string& db_path, const std::string& docs_path) {
-  newsdex::Analyzer analyzer;
-  newsdex::indexer::DocumentBuilder builder(analyzer,
-                                            newsdex::indexer::IndexOptions{}.title_weight);
-  const auto reader = newsdex::indexer::open_reader(docs_path, {});
-  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
-  std::vector<Xapian::Document> chunk;
-  double writing = 0;
-  std::size_t documents = 0;
-  const auto timed = [&](auto&& work) {
-    const auto before = Clock::now();
-    work();
-    writing += std::chrono::duration<double>(Clock::now() - before).count();
-  };
-  const auto write_chunk = [&] {
-    timed([&] {
-      for (const Xapian::Document& doc : chunk) db.add_document(doc);
-    });
-    documents += chunk.size();
-    chunk.clear();
-  };
-  for (;;) {
-    std::optional<newsdex::Article> article;
-    try {
-      article = reader->next();
-    } catch (const newsdex::InputError& e) {
-      std::cerr << "xapian-floor: skipped: " << e.what() << '\n';
-      continue;
-    }
-    if (!article) break;
-    chunk.push_back(builder.build(*article));
-    if (chunk.size() == kChunk) write_chunk();
-  }
-  write_chunk();
-  timed([&] { db.commit(); });
-  std::printf("%.3f\t%zu\n", writing, documents);
-  return 0;
-}
-
 // Reads and builds up to `count` documents (untimed by the callers).
 std::vector<Xapian::Document> build_documents(newsdex::indexer::ArticleReader& reader,
                                               newsdex::indexer::DocumentBuilder& builder,
@@ -96,6 +57,32 @@ std::vector<Xapian::Document> build_documents(newsdex::indexer::ArticleReader& r
     documents.push_back(builder.build(*article));
   }
   return documents;
+}
+
+int index_corpus(const std::string& db_path, const std::string& docs_path) {
+  newsdex::Analyzer analyzer;
+  newsdex::indexer::DocumentBuilder builder(analyzer,
+                                            newsdex::indexer::IndexOptions{}.title_weight);
+  const auto reader = newsdex::indexer::open_reader(docs_path, {});
+  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+  double writing = 0;
+  std::size_t documents = 0;
+  const auto timed = [&](auto&& work) {
+    const auto before = Clock::now();
+    work();
+    writing += std::chrono::duration<double>(Clock::now() - before).count();
+  };
+  for (;;) {
+    const std::vector<Xapian::Document> chunk = build_documents(*reader, builder, kChunk);
+    if (chunk.empty()) break;
+    timed([&] {
+      for (const Xapian::Document& doc : chunk) db.add_document(doc);
+    });
+    documents += chunk.size();
+  }
+  timed([&] { db.commit(); });
+  std::printf("%.3f\t%zu\n", writing, documents);
+  return 0;
 }
 
 int index_segments(const std::string& db_path, const std::string& docs_path, unsigned threads,

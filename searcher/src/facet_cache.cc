@@ -46,7 +46,6 @@ void FacetCache::preload(const Xapian::Database& db) {
     } catch (const Xapian::Error&) {
       // E.g. a commit replaced the revision while it was read; the first
       // search reopens and builds it, or reports what is wrong.
-      built_.erase(slot);
     }
   }
 }
