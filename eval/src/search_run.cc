@@ -27,7 +27,9 @@ SearchRun search_queries(searcher::Searcher& searcher, const std::vector<Query>&
       const searcher::SearchResult found = searcher.search(request);
       docs.reserve(found.hits.size());
       for (const auto& hit : found.hits) docs.push_back({hit.id, hit.score});
-      if (!found.warnings.empty()) result.warnings[query.id] = found.warnings;
+      for (const auto& warning : found.warnings) {
+        result.warnings[query.id].push_back(warning.message);
+      }
     } catch (const QueryError& e) {
       // One query the searcher cannot run must not cost the whole evaluation:
       // it retrieves nothing and scores 0, and the caller hears why.

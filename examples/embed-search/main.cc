@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   try {
     newsdex::searcher::Searcher searcher(argv[1]);
     const auto result = searcher.search(request);
-    for (const auto& warning : result.warnings) std::cout << "warning: " << warning << "\n";
+    for (const auto& warning : result.warnings) std::cout << "warning: " << warning.message << "\n";
     std::cout << result.total_estimate << " matching articles\n";
     for (const auto& hit : result.hits) {
       std::cout << hit.rank << ". " << marked(hit.title) << " (" << hit.source;

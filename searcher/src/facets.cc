@@ -20,28 +20,17 @@ Xapian::MatchSpy* ListValueCountMatchSpy::clone() const {
 std::string ListValueCountMatchSpy::name() const { return "newsdex.ListValueCountMatchSpy"; }
 
 Xapian::valueno facet_slot(const FacetRequest& request) {
-  switch (request.field) {
-    case FacetField::kSource:
-      return schema::kSlotSource;
-    case FacetField::kTopic:
-      return schema::kSlotTopics;
-    case FacetField::kPlace:
-      return schema::kSlotPlaces;
-    case FacetField::kLanguage:
-      return schema::kSlotLanguage;
-    case FacetField::kDate:
-      // Months and years are counted from the month slot: a spy over days
-      // keeps a count per distinct day of the matches, 30 times as many.
-      return request.granularity == DateGranularity::kDay ? schema::kSlotDay : schema::kSlotMonth;
+  // Months and years are counted from the month slot: a spy over days keeps
+  // a count per distinct day of the matches, 30 times as many.
+  if (request.field == Field::kDate && request.granularity == DateGranularity::kDay) {
+    return schema::kSlotDay;
   }
-  return schema::kSlotSource;
+  return static_cast<Xapian::valueno>(field_spec(request.field).facet_slot);
 }
 
 namespace {
 
-bool is_multi_valued(FacetField field) {
-  return field == FacetField::kTopic || field == FacetField::kPlace;
-}
+bool is_multi_valued(Field field) { return field_spec(field).multi_valued; }
 
 // "20231017" (day slot) or "202310" (month slot) -> "2023", "2023-10" or
 // "2023-10-17".
@@ -111,7 +100,7 @@ std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) {
     std::map<std::string, Xapian::doccount> counts;
     std::uint64_t seen = 0;
     const auto add = [&](std::string value, Xapian::doccount count) {
-      if (request.field == FacetField::kDate) value = date_bucket(value, request.granularity);
+      if (request.field == Field::kDate) value = date_bucket(value, request.granularity);
       counts[value] += count;
     };
     if (counted.ordinal) {
@@ -145,7 +134,7 @@ std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) {
       facet.values.push_back(
           {value, static_cast<std::uint64_t>(std::llround(static_cast<double>(count) * scale))});
     }
-    if (request.field == FacetField::kDate) {
+    if (request.field == Field::kDate) {
       // Dates stay in date order; a limit keeps the most recent buckets.
       if (request.limit > 0 && facet.values.size() > request.limit) {
         facet.values.erase(facet.values.begin(),

@@ -49,6 +49,12 @@ std::string to_json(const SearchResult& result, int indent) {
     facets[facet.name] = std::move(values);
     facets_exact = facets_exact && facet.exact;
   }
+  Json warnings = Json::array();
+  for (const QueryWarning& warning : result.warnings) {
+    warnings.push_back({{"code", std::string(query_warning_code_name(warning.code))},
+                        {"fragment", warning.fragment},
+                        {"message", warning.message}});
+  }
   const Json object = {
       {"query", result.query},
       {"total",
@@ -60,7 +66,7 @@ std::string to_json(const SearchResult& result, int indent) {
       {"facets", std::move(facets)},
       {"facets_exact", facets_exact},
       {"suggestion", result.suggestion.empty() ? Json(nullptr) : Json(result.suggestion)},
-      {"warnings", result.warnings},
+      {"warnings", std::move(warnings)},
       {"seconds", result.seconds},
   };
   return object.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);

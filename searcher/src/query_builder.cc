@@ -3,164 +3,26 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <cctype>
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analysis/stopwords.h"
 #include "date_filter.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
-#include "query_rewriter.h"
+#include "query_parser.h"
+#include "spelling_suggester.h"
 
 namespace newsdex::searcher {
 namespace {
 
-// `field:value` as a filter on the normalised keyword term, so `source:BBC`
-// and `source:bbc` mean the same.
-class KeywordFieldProcessor : public Xapian::FieldProcessor {
- public:
-  explicit KeywordFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::keyword_term(prefix_, value));
-  }
-
- private:
-  std::string prefix_;
-};
-
-// `id:` is case-sensitive and taken verbatim.
-class ExactFieldProcessor : public Xapian::FieldProcessor {
- public:
-  explicit ExactFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::exact_term(prefix_, value));
-  }
-
- private:
-  std::string prefix_;
-};
-
-// `date:2024-01..2024-06`; a bad date is reported and the filter dropped.
-class DateFieldProcessor : public Xapian::FieldProcessor {
- public:
-  explicit DateFieldProcessor(std::vector<std::string>& warnings) : warnings_(warnings) {}
-  Xapian::Query operator()(const std::string& value) override {
-    std::string error;
-    if (auto query = date_range_query(value, error)) return *query;
-    warnings_.push_back("date filter ignored: " + error);
-    return match_all_query();
-  }
-
- private:
-  std::vector<std::string>& warnings_;
-};
-
-struct KeywordField {
-  std::string_view name;
-  std::string_view prefix;
-};
-
-constexpr KeywordField kKeywordFields[] = {
-    {"source", schema::kSourcePrefix}, {"author", schema::kAuthorPrefix},
-    {"topic", schema::kTopicPrefix},   {"place", schema::kPlacePrefix},
-    {"lang", schema::kLanguagePrefix},
-};
-
-const QueryFields& query_fields() {
-  static const QueryFields fields{
-      {"title"}, {"source", "author", "topic", "place", "lang", "id", "date"}, {"body"}};
-  return fields;
-}
-
-constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                            Xapian::QueryParser::FLAG_LOVEHATE |
-                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+using Kind = QueryNode::Kind;
+using Modifier = QueryNode::Modifier;
 
 // A prefix wildcard expands to at most this many terms, the most frequent.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
-
-// Keeps letters, digits and spaces only: the last resort for a query whose
-// syntax QueryParser still cannot read after repair.
-std::string words_only(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out.push_back(byte >= 0x80 || std::isalnum(byte) ? c : ' ');
-  }
-  return out;
-}
-
-std::string_view prefix_of_filter_field(std::string_view field) {
-  for (const KeywordField& known : kKeywordFields) {
-    if (known.name == field) return known.prefix;
-  }
-  if (field == "language") return schema::kLanguagePrefix;
-  if (field == "id") return schema::kIdPrefix;
-  throw ConfigError("cannot filter on '" + std::string(field) +
-                    "' (use source, author, topic, place, lang or id)");
-}
-
-// The bare word of a query token: no +/-, field:, quotes, brackets or *.
-std::string_view bare_word(std::string_view token) {
-  while (!token.empty() && (token.front() == '+' || token.front() == '-' || token.front() == '"' ||
-                            token.front() == '(')) {
-    token.remove_prefix(1);
-  }
-  if (const auto colon = token.find(':'); colon != std::string_view::npos) {
-    token.remove_prefix(colon + 1);
-  }
-  while (!token.empty() && (token.front() == '"')) token.remove_prefix(1);
-  while (!token.empty() && (token.back() == '"' || token.back() == ')' || token.back() == '*')) {
-    token.remove_suffix(1);
-  }
-  return token;
-}
-
-bool indexed_in_any_form(const Xapian::Database& db, const Xapian::Stem& stemmer,
-                         std::string_view word) {
-  const std::string plain(word);
-  const std::string stem = stemmer(plain);
-  // Title words are in the text field too, so it alone tells.
-  return db.term_exists(plain) || db.term_exists(std::string(schema::kStemMarker) + stem);
-}
-
-std::vector<std::string_view> split_spaces(std::string_view text) {
-  std::vector<std::string_view> parts;
-  while (!text.empty()) {
-    const std::size_t space = text.find(' ');
-    if (space != 0) parts.push_back(text.substr(0, space));
-    if (space == std::string_view::npos) break;
-    text.remove_prefix(space + 1);
-  }
-  return parts;
-}
-
-// QueryParser's correction checks only the unprefixed, unstemmed form of a
-// word; keep a correction only where the word is in the index in no form at
-// all (body or title, as written or stemmed). Empty when nothing is left.
-std::string confirmed_corrections(const Xapian::Database& db, const Xapian::Stem& stemmer,
-                                  std::string_view original, std::string_view corrected) {
-  if (corrected.empty()) return {};
-  const auto before = split_spaces(original);
-  const auto after = split_spaces(corrected);
-  if (before.size() != after.size()) return std::string(corrected);
-  std::string out;
-  bool changed = false;
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    std::string_view token = after[i];
-    if (before[i] != after[i]) {
-      if (indexed_in_any_form(db, stemmer, bare_word(before[i]))) {
-        token = before[i];
-      } else {
-        changed = true;
-      }
-    }
-    if (!out.empty()) out.push_back(' ');
-    out.append(token);
-  }
-  return changed ? out : std::string();
-}
 
 bool is_cjk(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
@@ -206,121 +68,352 @@ std::vector<std::string> cjk_words(const Xapian::Query& query) {
   return {words.begin(), words.end()};
 }
 
-}  // namespace
-
-QueryBuilder::QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {
-  for (const KeywordField& field : kKeywordFields) {
-    field_processors_.emplace_back(std::string(field.name),
-                                   std::make_unique<KeywordFieldProcessor>(field.prefix));
-  }
-  field_processors_.emplace_back("id", std::make_unique<ExactFieldProcessor>(schema::kIdPrefix));
-  field_processors_.emplace_back("date", std::make_unique<DateFieldProcessor>(parse_warnings_));
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return {};
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
 }
 
-QueryBuilder::~QueryBuilder() = default;
+// Turns one parsed query into a Xapian::Query. Absent parts (a word with
+// nothing searchable, a bad date) come back as an empty Xapian::Query and
+// drop out of the operators around them.
+class TreeBuilder {
+ public:
+  TreeBuilder(Analyzer& analyzer, const SearchRequest& request, std::string language,
+              SpellingSuggester* suggester, std::vector<QueryWarning>& warnings)
+      : analyzer_(analyzer),
+        language_(std::move(language)),
+        stopwords_(analysis::stopwords(language_)),
+        default_op_(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
+                                                                     : Xapian::Query::OP_AND),
+        suggester_(suggester),
+        warnings_(warnings) {}
 
-BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& request) {
-  BuiltQuery built;
-  built.language =
-      request.language.empty() ? analyzer_.options().default_language : request.language;
-  const std::string stemmer_name = Analyzer::stemmer_name(built.language);
-  if (!stemmer_name.empty()) {
-    built.stemmer = Xapian::Stem(stemmer_name);
-  } else {
-    built.warnings.push_back("no stemmer for language '" + built.language +
-                             "': words are matched as written");
+  Xapian::Query build(const QueryNode& node) {
+    switch (node.kind) {
+      case Kind::kWord:
+        return word(node);
+      case Kind::kPhrase:
+        return phrase(node);
+      case Kind::kFilter: {
+        // A filter alone: matches without weight, like QueryParser's.
+        const Xapian::Query filter = filter_query(node);
+        if (filter.empty()) return {};
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+      }
+      case Kind::kNear:
+      case Kind::kAdj:
+        return proximity(node);
+      case Kind::kSequence:
+        return sequence(node);
+      case Kind::kAnd:
+        return either_or_both(Xapian::Query::OP_AND, node);
+      case Kind::kOr:
+        return either_or_both(Xapian::Query::OP_OR, node);
+      case Kind::kXor:
+        return either_or_both(Xapian::Query::OP_XOR, node);
+      case Kind::kAndNot: {
+        const Xapian::Query left = build(node.children[0]);
+        const Xapian::Query right = build(node.children[1]);
+        if (right.empty()) return left;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? match_all_query() : left,
+                             right);
+      }
+      case Kind::kAllBut: {
+        const Xapian::Query excluded = build(node.children[0]);
+        if (excluded.empty()) return {};
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, match_all_query(), excluded);
+      }
+    }
+    return {};
   }
-  Xapian::Query query = parse(db, request, built);
-  const Xapian::Query filter = filters(request);
-  if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-  built.query = query;
-  return built;
-}
 
-Xapian::Query QueryBuilder::parse(const Xapian::Database& db, const SearchRequest& request,
-                                  BuiltQuery& built) {
-  QueryFields fields = query_fields();
-  fields.operators = request.operators;
-  const std::string rewritten = rewrite_query(request.query, analyzer_, fields, built.warnings);
-  if (rewritten.empty()) return match_all_query();
+  bool has_words() const { return has_words_; }
 
-  Xapian::QueryParser parser;
-  parser.set_database(db);
-  parser.set_stemmer(built.stemmer);
-  // Words are indexed as stems only, with positions (schema.h): every word
-  // and phrase of a query is stemmed too.
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-  // Outside phrases, function words only add noise to the ranking; inside
-  // phrases QueryParser keeps them ("the state of the art").
-  parser.set_stopper(stopper_for(built.language));
-  parser.set_default_op(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
-                                                                         : Xapian::Query::OP_AND);
-  parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  // Unqualified words search the text field (title and body together).
-  parser.add_prefix("", std::string(schema::kTextPrefix));
-  parser.add_prefix("title", std::string(schema::kTitlePrefix));
-  // Wildcards expand over terms as written, so the rewriter sends them
-  // through these fields, which name the stems themselves.
-  parser.add_prefix(std::string(kDefaultStemField),
-                    std::string(schema::kStemMarker) + std::string(schema::kTextPrefix));
-  parser.add_prefix("title" + std::string(kStemFieldSuffix),
-                    std::string(schema::kStemMarker) + std::string(schema::kTitlePrefix));
-  for (const auto& [field, processor] : field_processors_) {
-    parser.add_boolean_prefix(field, processor.get());
+ private:
+  // The searchable units of `text`: one per word position, each with its
+  // diacritic-free variant when it has one. Parts of compounds are left out:
+  // the compound itself ("email" for "e-mail") matches both spellings.
+  struct Unit {
+    Token exact;
+    std::optional<Token> folded;
+    std::optional<Token> spelt;  // umlauts spelt out ("mueller")
+
+    // The form used in phrases and filters of fields: variants sit at the
+    // same position as the accented word, so the folded form matches both.
+    const Token& plain() const { return folded ? *folded : exact; }
+  };
+
+  std::vector<Unit> units(const QueryNode& node) {
+    tokens_.clear();
+    analyzer_.tokenize(node.text, tokens_, 0);
+    std::vector<Unit> found;
+    for (const Token& token : tokens_) {
+      if (token.role == TokenRole::kWord) found.push_back({token, {}, {}});
+      // The analyzer emits the folded variant first, then the spelt-out one.
+      if (token.role == TokenRole::kVariant && !found.empty()) {
+        (found.back().folded ? found.back().spelt : found.back().folded) = token;
+      }
+    }
+    // Unqualified words (title words are in the text field too) may be
+    // misspelt; the corrector is asked only about words the index lacks.
+    if (suggester_ != nullptr && node.field == Field::kText && !node.wildcard) {
+      for (const Unit& unit : found) {
+        suggester_->check(unit.exact, node.span.start + unit.exact.start,
+                          node.span.start + unit.exact.end);
+      }
+    }
+    return found;
   }
 
-  parse_warnings_.clear();
-  const unsigned spelling = request.suggest ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0;
-  Xapian::Query query;
-  try {
-    query = parser.parse_query(rewritten, kFlags | spelling);
-  } catch (const Xapian::QueryParserError& error) {
-    built.warnings.push_back("query syntax not understood (" + error.get_msg() +
-                             "); searched for its words instead");
-    query = parser.parse_query(words_only(rewritten), spelling);
+  // "Z" + the field's prefix + the stem: how the indexer wrote the word.
+  Xapian::Query term(Field field, const Token& token) {
+    std::string name(schema::kStemMarker);
+    name += field_spec(field).prefix;
+    name += analyzer_.stem(token, language_);
+    has_words_ = true;
+    return Xapian::Query(name, 1, ++position_);
   }
-  built.warnings.insert(built.warnings.end(), parse_warnings_.begin(), parse_warnings_.end());
-  built.suggestion =
-      confirmed_corrections(db, built.stemmer, rewritten, parser.get_corrected_query_string());
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    const std::string term = *it;
-    // Word terms start with a lower-case letter, a digit or a non-ASCII
-    // byte, or with the title prefix; filter terms with other capitals.
-    const char first = term.empty() ? 'A' : term[0];
-    if (!(first >= 'A' && first <= 'Z') || first == 'S' || first == 'Z') {
-      built.has_words = true;
-      break;
+
+  // The units as a phrase (one unit: just its term).
+  Xapian::Query phrase_of(Field field, const std::vector<Unit>& found) {
+    std::vector<Xapian::Query> terms;
+    for (const Unit& unit : found) terms.push_back(term(field, unit.plain()));
+    if (terms.size() == 1) return terms.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+  }
+
+  Xapian::Query word(const QueryNode& node) {
+    const std::vector<Unit> found = units(node);
+    if (found.empty()) return {};  // nothing searchable, e.g. "&" or "--"
+    if (found.size() > 1) {
+      // "U.S.-China", "芯片出口": the parts must still stand together.
+      return phrase_of(node.field, found);
+    }
+    const Unit& unit = found.front();
+    if (node.wildcard) {
+      std::string pattern(schema::kStemMarker);
+      pattern += field_spec(node.field).prefix;
+      pattern += unit.plain().term;
+      has_words_ = true;
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    if (unit.exact.kind == TokenKind::kIdeographic) return term(node.field, unit.exact);
+    if (unit.folded && node.field == Field::kText && node.modifier == Modifier::kNone) {
+      // Every spelling: the folded one finds every variant, the exact one
+      // adds weight where the accents match, the spelt-out one ("mueller")
+      // finds texts written without umlauts.
+      std::vector<Xapian::Query> spellings{term(node.field, unit.exact),
+                                           term(node.field, *unit.folded)};
+      if (unit.spelt) spellings.push_back(term(node.field, *unit.spelt));
+      return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+    }
+    return term(node.field, unit.plain());
+  }
+
+  Xapian::Query phrase(const QueryNode& node) {
+    const std::vector<Unit> found = units(node);
+    if (found.empty()) {
+      warnings_.push_back(
+          {QueryWarningCode::kEmptyPhrase, "\"" + node.text + "\"", "empty phrase ignored"});
+      return {};
+    }
+    return phrase_of(node.field, found);
+  }
+
+  // a NEAR b: within 10 words (window 11 for two words, one more for each
+  // further word), as Xapian's QueryParser reads it. Each word keeps its own
+  // field (title:a NEAR b).
+  Xapian::Query proximity(const QueryNode& node) {
+    std::vector<Xapian::Query> terms;
+    for (const QueryNode& child : node.children) {
+      for (const Unit& unit : units(child)) terms.push_back(term(child.field, unit.plain()));
+    }
+    if (terms.size() <= 1) return terms.empty() ? Xapian::Query() : terms.front();
+    const auto op = node.kind == Kind::kNear ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE;
+    return Xapian::Query(op, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()) + node.window - 1);
+  }
+
+  Xapian::Query filter_query(const QueryNode& node) {
+    const FieldSpec& spec = field_spec(node.field);
+    switch (spec.kind) {
+      case FieldKind::kKeyword:
+        return Xapian::Query(schema::keyword_term(spec.prefix, node.text));
+      case FieldKind::kExact:
+        return Xapian::Query(schema::exact_term(spec.prefix, node.text));
+      case FieldKind::kDate: {
+        std::string error;
+        if (auto range = date_range_query(node.text, error)) return *range;
+        warnings_.push_back({QueryWarningCode::kInvalidDate,
+                             std::string(spec.name) + ":" + node.text,
+                             "date filter ignored: " + error});
+        return {};
+      }
+      case FieldKind::kText:
+        break;
+    }
+    return {};
+  }
+
+  bool is_stopword(const Token& token) const {
+    return std::find(stopwords_.begin(), stopwords_.end(), token.term) != stopwords_.end();
+  }
+
+  // How many searchable words a sequence item has, if it is a plain word
+  // (the items a run of stopwords is made of); -1 for other items.
+  int plain_word(const QueryNode& item, Token& word) {
+    if (item.kind != Kind::kWord) return -1;
+    tokens_.clear();
+    analyzer_.tokenize(item.text, tokens_, 0);
+    int words = 0;
+    for (const Token& token : tokens_) {
+      if (token.role != TokenRole::kWord) continue;
+      if (words++ == 0) word = token;
+    }
+    if (words == 0) return 0;
+    return item.wildcard || item.modifier != Modifier::kNone || words > 1 ? -1 : 1;
+  }
+
+  // Function words only add noise to the ranking, so they are dropped from
+  // a sequence of words, unless every word of a run is one ("the who"), as
+  // Xapian's QueryParser does; a query of one word keeps it. Items with
+  // nothing searchable ("&") neither count nor break a run.
+  std::vector<bool> stopped_items(const QueryNode& node) {
+    const std::size_t n = node.children.size();
+    std::vector<bool> stopped(n, false);
+    if (n < 2 || stopwords_.empty()) return stopped;
+    std::vector<int> words(n);
+    std::vector<bool> is_stop(n, false);
+    std::size_t present = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      Token word;
+      words[i] = plain_word(node.children[i], word);
+      if (words[i] != 0) ++present;
+      if (words[i] == 1) is_stop[i] = is_stopword(word);
+    }
+    if (present < 2) return stopped;
+    std::vector<std::size_t> run;
+    const auto end_run = [&] {
+      const bool all =
+          std::all_of(run.begin(), run.end(), [&](std::size_t i) { return is_stop[i]; });
+      for (std::size_t i : run) stopped[i] = is_stop[i] && (run.size() == 1 || !all);
+      run.clear();
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      if (words[i] == 1) {
+        run.push_back(i);
+      } else if (words[i] == -1) {
+        end_run();
+      }
+    }
+    end_run();
+    return stopped;
+  }
+
+  // Items side by side, as QueryParser combines them: plain items by the
+  // default operator; +items required (with OR as the default operator, the
+  // plain ones then only add weight); -items excluded; filters narrow
+  // without weight, OR-ed within a field and AND-ed across fields.
+  Xapian::Query sequence(const QueryNode& node) {
+    const std::vector<bool> stopped = stopped_items(node);
+    std::vector<Xapian::Query> plain, required, excluded;
+    std::map<Field, std::vector<Xapian::Query>> filters;
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      const QueryNode& item = node.children[i];
+      if (stopped[i]) continue;
+      if (item.kind == Kind::kFilter) {
+        Xapian::Query filter = filter_query(item);
+        if (filter.empty()) continue;
+        if (item.modifier == Modifier::kExcluded) {
+          excluded.push_back(std::move(filter));
+        } else {
+          filters[item.field].push_back(std::move(filter));
+        }
+        continue;
+      }
+      Xapian::Query query = build(item);
+      if (query.empty()) continue;
+      if (item.modifier == Modifier::kExcluded) {
+        excluded.push_back(std::move(query));
+      } else if (item.modifier == Modifier::kRequired && default_op_ != Xapian::Query::OP_AND) {
+        required.push_back(std::move(query));
+      } else {
+        plain.push_back(std::move(query));
+      }
+    }
+    Xapian::Query result = combine(default_op_, plain);
+    if (!required.empty()) {
+      const Xapian::Query all_required = combine(Xapian::Query::OP_AND, required);
+      result = result.empty() ? all_required
+                              : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all_required, result);
+    }
+    if (!filters.empty()) {
+      std::vector<Xapian::Query> by_field;
+      for (const auto& [field, values] : filters) {
+        by_field.push_back(combine(Xapian::Query::OP_OR, values));
+      }
+      const Xapian::Query filter = combine(Xapian::Query::OP_AND, by_field);
+      result = result.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                              : Xapian::Query(Xapian::Query::OP_FILTER, result, filter);
+    }
+    if (!excluded.empty()) {
+      // "-word" alone: every article without it, as "NOT word".
+      result = Xapian::Query(Xapian::Query::OP_AND_NOT, result.empty() ? match_all_query() : result,
+                             combine(Xapian::Query::OP_OR, excluded));
+    }
+    return result;
+  }
+
+  Xapian::Query either_or_both(Xapian::Query::op op, const QueryNode& node) {
+    const Xapian::Query left = build(node.children[0]);
+    const Xapian::Query right = build(node.children[1]);
+    if (left.empty()) return right;
+    if (right.empty()) return left;
+    return Xapian::Query(op, left, right);
+  }
+
+  Analyzer& analyzer_;
+  std::string language_;
+  const std::vector<std::string_view>& stopwords_;
+  Xapian::Query::op default_op_;
+  SpellingSuggester* suggester_;
+  std::vector<QueryWarning>& warnings_;
+  std::vector<Token> tokens_;
+  Xapian::termpos position_ = 0;
+  bool has_words_ = false;
+};
+
+// The request's filters, since and until: terms of one field OR-ed, fields
+// AND-ed, as in most search UIs.
+Xapian::Query request_filters(const SearchRequest& request) {
+  std::map<Field, std::vector<Xapian::Query>> by_field;
+  for (const Filter& filter : request.filters) {
+    const FieldSpec& spec = field_spec(filter.field);
+    switch (spec.kind) {
+      case FieldKind::kKeyword:
+        by_field[filter.field].emplace_back(schema::keyword_term(spec.prefix, filter.value));
+        break;
+      case FieldKind::kExact:
+        by_field[filter.field].emplace_back(schema::exact_term(spec.prefix, filter.value));
+        break;
+      case FieldKind::kDate: {
+        std::string error;
+        const auto range = date_range_query(filter.value, error);
+        if (!range) throw ConfigError("date filter '" + filter.value + "': " + error);
+        by_field[filter.field].push_back(*range);
+        break;
+      }
+      case FieldKind::kText:
+        throw ConfigError("cannot filter on '" + std::string(spec.name) +
+                          "' (it is text: search it in the query)");
     }
   }
-  if (query.empty()) return match_all_query();
-  built.words_query = query;
-  built.cjk_words = cjk_words(query);
-  return query;
-}
-
-const Xapian::Stopper* QueryBuilder::stopper_for(const std::string& language) {
-  auto found = stoppers_.find(language);
-  if (found == stoppers_.end()) {
-    const auto& words = analysis::stopwords(language);
-    auto stopper = words.empty() ? nullptr : std::make_unique<Xapian::SimpleStopper>();
-    for (std::string_view word : words) stopper->add(std::string(word));
-    found = stoppers_.emplace(language, std::move(stopper)).first;
-  }
-  return found->second.get();
-}
-
-Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
-  // Terms of one field are OR-ed, fields AND-ed, as in most search UIs.
-  std::map<std::string_view, std::vector<Xapian::Query>> by_prefix;
-  for (const Filter& filter : request.filters) {
-    const std::string_view prefix = prefix_of_filter_field(filter.field);
-    by_prefix[prefix].emplace_back(prefix == schema::kIdPrefix
-                                       ? schema::exact_term(prefix, filter.value)
-                                       : schema::keyword_term(prefix, filter.value));
-  }
   std::vector<Xapian::Query> conditions;
-  for (const auto& [prefix, terms] : by_prefix) {
-    conditions.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  for (const auto& [field, queries] : by_field) {
+    conditions.push_back(combine(Xapian::Query::OP_OR, queries));
   }
   if (!request.since.empty() || !request.until.empty()) {
     std::string error;
@@ -328,8 +421,47 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     if (!range) throw ConfigError(error);
     conditions.push_back(*range);
   }
-  if (conditions.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_AND, conditions.begin(), conditions.end());
+  return combine(Xapian::Query::OP_AND, conditions);
+}
+
+}  // namespace
+
+BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& request) {
+  BuiltQuery built;
+  built.language =
+      request.language.empty() ? analyzer_.options().default_language : request.language;
+  if (Analyzer::stemmer_name(built.language).empty()) {
+    built.warnings.push_back(
+        {QueryWarningCode::kNoStemmer, built.language,
+         "no stemmer for language '" + built.language + "': words are matched as written"});
+  }
+  const Xapian::Query filter = request_filters(request);
+
+  QueryParseOptions options;
+  options.operators = request.operators;
+  ParsedQuery parsed = parse_query(request.query, options);
+  built.warnings.insert(built.warnings.end(), parsed.warnings.begin(), parsed.warnings.end());
+  std::vector<QueryWarning> build_warnings;
+  std::optional<SpellingSuggester> suggester;
+  if (request.suggest) suggester.emplace(db, analyzer_, built.language);
+  Xapian::Query query;
+  if (!parsed.empty) {
+    TreeBuilder tree(analyzer_, request, built.language, suggester ? &*suggester : nullptr,
+                     build_warnings);
+    query = tree.build(parsed.root);
+    built.has_words = tree.has_words();
+  }
+  built.warnings.insert(built.warnings.end(), build_warnings.begin(), build_warnings.end());
+  if (suggester) built.suggestion = suggester->suggestion(request.query);
+  if (query.empty()) {
+    query = match_all_query();
+    built.has_words = false;
+  } else {
+    built.words_query = query;
+    built.cjk_words = cjk_words(query);
+  }
+  built.query = filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  return built;
 }
 
 }  // namespace newsdex::searcher

@@ -3,6 +3,11 @@
 #include "newsdex/common/error.h"
 
 namespace newsdex::searcher {
+namespace {
+
+bool has_facet(const FieldSpec& spec) { return spec.facet_slot >= 0; }
+
+}  // namespace
 
 SortOrder parse_sort_order(std::string_view name) {
   if (name == "relevance") return SortOrder::kRelevance;
@@ -15,51 +20,60 @@ SortOrder parse_sort_order(std::string_view name) {
 FacetRequest FacetRequest::parse(std::string_view spec, std::uint32_t limit) {
   FacetRequest request;
   request.limit = limit;
-  if (spec == "source") {
-    request.field = FacetField::kSource;
-  } else if (spec == "topic") {
-    request.field = FacetField::kTopic;
-  } else if (spec == "place") {
-    request.field = FacetField::kPlace;
-  } else if (spec == "lang" || spec == "language") {
-    request.field = FacetField::kLanguage;
-  } else if (spec == "date" || spec == "date:month") {
-    request.field = FacetField::kDate;
-    request.granularity = DateGranularity::kMonth;
-  } else if (spec == "date:year") {
-    request.field = FacetField::kDate;
-    request.granularity = DateGranularity::kYear;
-  } else if (spec == "date:day") {
-    request.field = FacetField::kDate;
-    request.granularity = DateGranularity::kDay;
-  } else {
-    throw ConfigError("unknown facet '" + std::string(spec) +
-                      "' (use source, topic, place, lang, date:year, date:month or date:day)");
+  std::string_view name = spec;
+  std::string_view granularity;
+  if (const auto colon = spec.find(':'); colon != std::string_view::npos) {
+    name = spec.substr(0, colon);
+    granularity = spec.substr(colon + 1);
   }
+  const FieldSpec* field = find_field(name);
+  const bool known = field != nullptr && has_facet(*field) &&
+                     (granularity.empty() || field->field == Field::kDate);
+  if (known && field->field == Field::kDate) {
+    if (granularity.empty() || granularity == "month") {
+      request.granularity = DateGranularity::kMonth;
+    } else if (granularity == "year") {
+      request.granularity = DateGranularity::kYear;
+    } else if (granularity == "day") {
+      request.granularity = DateGranularity::kDay;
+    } else {
+      field = nullptr;
+    }
+  }
+  if (!known || field == nullptr) {
+    throw ConfigError(
+        "unknown facet '" + std::string(spec) + "' (use " +
+        field_names([](const FieldSpec& f) { return has_facet(f) && f.field != Field::kDate; }) +
+        ", date:year, date:month or date:day)");
+  }
+  request.field = field->field;
   return request;
 }
 
 std::string FacetRequest::name() const {
-  switch (field) {
-    case FacetField::kSource:
-      return "source";
-    case FacetField::kTopic:
-      return "topic";
-    case FacetField::kPlace:
-      return "place";
-    case FacetField::kLanguage:
-      return "lang";
-    case FacetField::kDate:
-      switch (granularity) {
-        case DateGranularity::kYear:
-          return "date:year";
-        case DateGranularity::kMonth:
-          return "date:month";
-        case DateGranularity::kDay:
-          return "date:day";
-      }
+  const std::string name(field_spec(field).name);
+  if (field != Field::kDate) return name;
+  switch (granularity) {
+    case DateGranularity::kYear:
+      return name + ":year";
+    case DateGranularity::kMonth:
+      return name + ":month";
+    case DateGranularity::kDay:
+      return name + ":day";
   }
-  return "unknown";
+  return name;
+}
+
+Filter::Filter(Field field_to_match, std::string wanted)
+    : field(field_to_match), value(std::move(wanted)) {}
+
+Filter::Filter(std::string_view field_name, std::string wanted) : value(std::move(wanted)) {
+  const FieldSpec* spec = find_field(field_name);
+  if (spec == nullptr || !spec->filterable) {
+    throw ConfigError("cannot filter on '" + std::string(field_name) + "' (use " +
+                      field_names([](const FieldSpec& f) { return f.filterable; }) + ")");
+  }
+  field = spec->field;
 }
 
 }  // namespace newsdex::searcher

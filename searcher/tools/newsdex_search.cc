@@ -142,7 +142,7 @@ int run(int argc, char** argv) {
   const bool explicit_facet_limit = vm.count("facet-limit") > 0;
   for (const auto& spec : facets) {
     auto facet = searcher::FacetRequest::parse(spec, facet_limit);
-    if (facet.field == searcher::FacetField::kDate && !explicit_facet_limit) facet.limit = 0;
+    if (facet.field == Field::kDate && !explicit_facet_limit) facet.limit = 0;
     request.facets.push_back(facet);
   }
   request.suggest = vm.count("no-suggest") == 0;

@@ -54,7 +54,7 @@ std::string render(const searcher::HighlightedText& text, const TextStyle& style
 
 void print_text_report(std::ostream& out, const searcher::SearchResult& result,
                        const TextStyle& style) {
-  for (const auto& warning : result.warnings) out << "warning: " << warning << "\n";
+  for (const auto& warning : result.warnings) out << "warning: " << warning.message << "\n";
   if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "\n";
   const std::string total =
       (result.total_exact ? "" : "about ") + std::to_string(result.total_estimate);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "newsdex/common/fields.h"
+
 namespace newsdex::schema {
 namespace {
 
@@ -50,3 +54,33 @@ TEST(SchemaTest, ShortenedTermsCutOnCharacterBoundary) {
 
 }  // namespace
 }  // namespace newsdex::schema
+
+namespace newsdex {
+namespace {
+
+TEST(FieldTableTest, EveryFieldIsNamedOnceAndFoundByNameAndAlias) {
+  std::set<std::string_view> names;
+  for (std::size_t i = 0; i < all_fields().size(); ++i) {
+    const FieldSpec& spec = all_fields()[i];
+    EXPECT_EQ(static_cast<std::size_t>(spec.field), i) << spec.name;
+    EXPECT_TRUE(names.insert(spec.name).second) << spec.name;
+    if (!spec.alias.empty()) {
+      EXPECT_TRUE(names.insert(spec.alias).second) << spec.alias;
+    }
+    EXPECT_EQ(find_field(spec.name), &spec);
+    EXPECT_EQ(&field_spec(spec.field), &spec);
+    // Text fields are searched, the others filter.
+    EXPECT_EQ(spec.filterable, spec.kind != FieldKind::kText) << spec.name;
+  }
+  EXPECT_EQ(find_field("language")->field, Field::kLanguage);
+  EXPECT_EQ(find_field("colour"), nullptr);
+  EXPECT_EQ(find_field(""), nullptr);
+  EXPECT_EQ(field_spec(Field::kSource).prefix, schema::kSourcePrefix);
+  EXPECT_EQ(field_spec(Field::kSource).facet_slot, static_cast<int>(schema::kSlotSource));
+  EXPECT_TRUE(field_spec(Field::kTopic).multi_valued);
+  EXPECT_EQ(field_names([](const FieldSpec& f) { return f.facet_slot >= 0; }),
+            "source, topic, place, lang or date");
+}
+
+}  // namespace
+}  // namespace newsdex

@@ -12,6 +12,7 @@
 #include "newsdex/common/date.h"
 #include "newsdex/indexer/import.h"
 #include "newsdex/searcher/searcher.h"
+#include "spelling_suggester.h"
 #include "temp_dir.h"
 
 namespace newsdex::searcher {
@@ -167,7 +168,7 @@ TEST_F(CorpusSearchTest, EveryHitOfADateRangeLiesInTheRange) {
       EXPECT_GE(day_of(hit), c.low) << c.query << " " << hit.id;
       EXPECT_LE(day_of(hit), c.high) << c.query << " " << hit.id;
     }
-    EXPECT_TRUE(result.warnings.empty()) << c.query << ": " << result.warnings.front();
+    EXPECT_TRUE(result.warnings.empty()) << c.query << ": " << result.warnings.front().message;
   }
 }
 
@@ -265,6 +266,20 @@ TEST_F(CorpusSearchTest, MisspeltWordsGetASuggestion) {
       {"exports", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(search(c.query).suggestion, c.suggestion) << c.query;
+}
+
+TEST_F(CorpusSearchTest, TheCorrectorIsAskedOnlyAboutWordsTheIndexLacks) {
+  const Xapian::Database db(*dir_ / "db");
+  Analyzer analyzer;
+  SpellingSuggester suggester(db, analyzer, "en");
+  const std::string query = "Chip exports electoin markets";
+  for (const Token& word : analyzer.tokenize(query)) suggester.check(word, word.start, word.end);
+  EXPECT_EQ(suggester.corrector_calls(), 1u);  // electoin only
+  EXPECT_EQ(suggester.suggestion(query), "Chip exports election markets");
+  // The suggestion keeps the query's syntax: only the misspelt word changes.
+  EXPECT_EQ(search("title:chip \"export controls\" electoin source:\"Global Wire\"").suggestion,
+            "title:chip \"export controls\" election source:\"Global Wire\"");
+  EXPECT_EQ(search("\"chip exprts\"").suggestion, "\"chip exports\"");
 }
 
 TEST_F(CorpusSearchTest, WildcardNearAndFieldScopes) {

@@ -126,7 +126,7 @@ TEST_F(SearchTest, FieldScopesAndFilters) {
   const SearchResult body = search("body:zebra");
   EXPECT_EQ(ids(body), (std::vector<std::string>{"title-match", "body-match"}));
   ASSERT_EQ(body.warnings.size(), 1u);
-  EXPECT_NE(body.warnings[0].find("title and body together"), std::string::npos);
+  EXPECT_NE(body.warnings[0].message.find("title and body together"), std::string::npos);
   EXPECT_EQ(ids(search("zebra source:\"harbour times\"")), std::vector<std::string>{"body-match"});
   EXPECT_EQ(ids(search("zebra source:HARBOUR_TIMES")), std::vector<std::string>{});
   EXPECT_EQ(ids(search("id:german")), std::vector<std::string>{"german"});
@@ -200,6 +200,75 @@ TEST_F(SearchTest, MalformedQueriesGiveWarningsNotExceptions) {
     EXPECT_NO_THROW(result = search(query)) << query;
   }
   EXPECT_FALSE(search("chip AND AND export").warnings.empty());
+}
+
+TEST_F(SearchTest, AnExcludedWordAloneFindsEverythingElse) {
+  const auto all = search("", 100).total_estimate;
+  const auto without = search("-zebra", 100);
+  EXPECT_EQ(without.total_estimate, all - 2);
+  for (const Hit& hit : without.hits) {
+    EXPECT_NE(hit.id, "title-match");
+    EXPECT_NE(hit.id, "body-match");
+  }
+  EXPECT_EQ(search("-source:\"Global Wire\"", 100).total_estimate,
+            all - search("source:\"Global Wire\"", 100).total_estimate);
+}
+
+TEST_F(SearchTest, WildcardMatchesAreRankedByRelevance) {
+  const auto result = search("zeb*");
+  EXPECT_EQ(ids(result), (std::vector<std::string>{"title-match", "body-match"}));
+  for (const Hit& hit : result.hits) EXPECT_GT(hit.score, 0.0) << hit.id;
+}
+
+TEST_F(SearchTest, FiltersNameTheirFieldFromTheFieldTable) {
+  Searcher searcher(db_path_);
+  SearchRequest request;
+  request.filters = {Filter(Field::kSource, "GLOBAL wire"), Filter("date", "2022-03")};
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"title-match"});
+  request.filters = {Filter("language", "de")};
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"german"});
+  request.filters = {Filter(Field::kDate, "2023-13")};
+  EXPECT_THROW(searcher.search(request), ConfigError);
+  EXPECT_THROW(Filter("colour", "red"), ConfigError);
+  EXPECT_THROW(Filter("title", "zebra"), ConfigError);  // text: searched, not filtered
+  EXPECT_EQ(ids(search("language:de")), std::vector<std::string>{"german"});
+}
+
+TEST_F(SearchTest, UrlsAreExactFilters) {
+  testing::TempDir dir;
+  {
+    indexer::IndexOptions options;
+    options.db_path = dir / "db";
+    indexer::Indexer index(options);
+    Article a = article("u1", "Wire", "Rates", "Rates rose.", "2024-01-01");
+    a.url = "https://news.example/a/Rates?x=1";
+    index.add(a);
+    index.add(article("u2", "Wire", "Rates", "Rates fell.", "2024-01-02"));
+    index.commit();
+  }
+  Searcher searcher(dir / "db");
+  SearchRequest request;
+  request.query = "url:\"https://news.example/a/Rates?x=1\"";
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"u1"});
+  request.query = "rates url:https://news.example/a/rates?x=1";  // case matters in URLs
+  EXPECT_TRUE(searcher.search(request).hits.empty());
+}
+
+TEST_F(SearchTest, WarningsCarryACodeAndTheFragment) {
+  const auto result = search("colour:red (zebra date:2023-13");
+  ASSERT_EQ(result.warnings.size(), 3u);
+  EXPECT_EQ(result.warnings[0].code, QueryWarningCode::kUnknownField);
+  EXPECT_EQ(result.warnings[0].fragment, "colour:");
+  EXPECT_EQ(result.warnings[1].code, QueryWarningCode::kUnclosedBracket);
+  EXPECT_EQ(result.warnings[2].code, QueryWarningCode::kInvalidDate);
+  EXPECT_EQ(result.warnings[2].fragment, "date:2023-13");
+  const auto json = nlohmann::json::parse(to_json(result));
+  ASSERT_EQ(json["warnings"].size(), 3u);
+  EXPECT_EQ(json["warnings"][0]["code"], "unknown_field");
+  EXPECT_EQ(json["warnings"][0]["fragment"], "colour:");
+  EXPECT_EQ(json["warnings"][2]["code"], "invalid_date");
+  EXPECT_NE(json["warnings"][2]["message"].get<std::string>().find("date filter ignored"),
+            std::string::npos);
 }
 
 TEST_F(SearchTest, PagingWithOffset) {

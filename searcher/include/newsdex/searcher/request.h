@@ -4,7 +4,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "newsdex/common/fields.h"
 
 namespace newsdex::searcher {
 
@@ -25,15 +28,16 @@ enum class DefaultOperator {
   kOr,   ///< any word may match, more matches rank higher (natural-language queries)
 };
 
-/// A field that can be counted into facets.
-enum class FacetField { kSource, kTopic, kPlace, kLanguage, kDate };
+/// Fields are named in one table (newsdex/common/fields.h); facets count
+/// those with a facet slot: source, topic, place, lang and date.
+using FacetField = Field;
 
 /// Bucket size of the date facet.
 enum class DateGranularity { kYear, kMonth, kDay };
 
 /// One facet to count over all matching articles.
 struct FacetRequest {
-  FacetField field = FacetField::kSource;
+  Field field = Field::kSource;
   DateGranularity granularity = DateGranularity::kMonth;  ///< for kDate only
   /// Most values to return (0: all). Date facets return buckets in date
   /// order and keep the latest `limit` of them; others keep the most common.
@@ -48,11 +52,24 @@ struct FacetRequest {
   std::string name() const;
 };
 
-/// A filter on one keyword field: articles whose `field` equals `value`
-/// (compared case-insensitively). Filters narrow results without changing
-/// scores; several filters on one field are OR-ed, on different fields AND-ed.
+/// A filter on one field: articles whose `field` equals `value` (compared
+/// case-insensitively; ids and URLs exactly), or, for Field::kDate, that were
+/// published in the period `value` ("2024", "2024-01..2024-06", as `date:`
+/// takes it). Filters narrow results without changing scores; several
+/// filters on one field are OR-ed, on different fields AND-ed.
 struct Filter {
-  std::string field;  ///< "source", "author", "topic", "place", "lang" or "id"
+  Filter() = default;
+  Filter(Field field_to_match, std::string wanted);
+  /// The field by its name: "source", "author", "topic", "place", "lang"
+  /// (or "language"), "id", "url" or "date".
+  /// @throws ConfigError for a name that is no filterable field
+  Filter(std::string_view field_name, std::string wanted);
+  Filter(const char* field_name, std::string wanted)
+      : Filter(std::string_view(field_name), std::move(wanted)) {}
+  Filter(const std::string& field_name, std::string wanted)
+      : Filter(std::string_view(field_name), std::move(wanted)) {}
+
+  Field field = Field::kSource;
   std::string value;
 };
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsdex/common/article.h"
@@ -59,6 +60,38 @@ struct Facet {
   bool exact = true;
 };
 
+/// What kind of repair a query needed (docs/query-syntax.md, "Repairs").
+enum class QueryWarningCode {
+  kUnbalancedQuote,      ///< a phrase was closed at the end of the query
+  kUnclosedBracket,      ///< a '(' was closed at the end of the query
+  kUnmatchedBracket,     ///< a ')' without its '(' was ignored
+  kEmptyBrackets,        ///< "()" was ignored
+  kMissingOperand,       ///< AND, OR, XOR, NEAR, ADJ or NOT lacked a term and was ignored
+  kProximityNeedsWords,  ///< NEAR or ADJ stood next to something other than a word
+  kUnknownField,         ///< `name:` of no field: the name was ignored
+  kEmptyField,           ///< `field:` with nothing after it was ignored
+  kDefaultFieldName,     ///< `body:` searches title and body together
+  kEmptyPhrase,          ///< a phrase with nothing searchable was ignored
+  kInvalidDate,          ///< a `date:` filter that is no period was ignored
+  kNoStemmer,            ///< the query language has no stemmer: words match as written
+};
+
+/// The code's stable name, as in JSON output: "unbalanced_quote", ...
+std::string_view query_warning_code_name(QueryWarningCode code);
+
+/// One thing the searcher repaired or ignored in a query.
+struct QueryWarning {
+  QueryWarningCode code = QueryWarningCode::kUnknownField;
+  /// The part of the query it concerns, as written ("colour:", "(chip").
+  std::string fragment;
+  /// What happened, in words, for people.
+  std::string message;
+
+  friend bool operator==(const QueryWarning& a, const QueryWarning& b) {
+    return a.code == b.code && a.fragment == b.fragment && a.message == b.message;
+  }
+};
+
 /// The outcome of one search.
 struct SearchResult {
   std::string query;  ///< the query as given
@@ -74,8 +107,8 @@ struct SearchResult {
   /// A corrected query when some words look misspelt ("did you mean"), else
   /// empty.
   std::string suggestion;
-  /// Things the searcher ignored or repaired in the query, in words.
-  std::vector<std::string> warnings;
+  /// Things the searcher ignored or repaired in the query, in query order.
+  std::vector<QueryWarning> warnings;
   /// Seconds spent in the search, for display.
   double seconds = 0;
 };
