@@ -30,42 +30,23 @@ bool is_cjk(UChar32 c) {
   return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
 }
 
-// The Han and kana words of `query`, in query order. Consecutive
-// one-character terms are joined back into the word they came from: the
-// analyser splits a word its dictionary lacks (芯片) into characters, which
-// the query then holds as a phrase.
-std::vector<std::string> cjk_words(const Xapian::Query& query) {
-  std::set<std::string> words;
-  std::string run;  // one-character terms so far
-  const auto end_run = [&] {
-    if (!run.empty()) words.insert(run);
-    run.clear();
-  };
-  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
-    std::string term = *it;
-    if (!term.empty() && term.front() == schema::kStemMarker.front()) term.erase(0, 1);
-    if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.erase(0, 1);
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(term.data());
-    const auto length = static_cast<std::int32_t>(term.size());
-    std::int32_t characters = 0;
-    bool all_cjk = length > 0;
-    for (std::int32_t i = 0; i < length;) {
-      UChar32 c;
-      U8_NEXT(bytes, i, length, c);
-      ++characters;
-      all_cjk = all_cjk && is_cjk(c);
-    }
-    if (!all_cjk) {
-      end_run();
-    } else if (characters == 1) {
-      run += term;
-    } else {
-      end_run();
-      words.insert(term);
-    }
+bool is_cjk_text(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  if (length == 0) return false;
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (!is_cjk(c)) return false;
   }
-  end_run();
-  return {words.begin(), words.end()};
+  return true;
+}
+
+bool is_one_character(std::string_view text) {
+  const auto length = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  if (length > 0) U8_FWD_1(reinterpret_cast<const std::uint8_t*>(text.data()), i, length);
+  return length > 0 && i == length;
 }
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -80,14 +61,17 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 class TreeBuilder {
  public:
   TreeBuilder(Analyzer& analyzer, const SearchRequest& request, std::string language,
-              SpellingSuggester* suggester, std::vector<QueryWarning>& warnings)
+              SpellingSuggester* suggester, std::vector<QueryWarning>& warnings,
+              std::vector<HighlightTerm>& highlights, std::set<std::string>& cjk_words)
       : analyzer_(analyzer),
         language_(std::move(language)),
         stopwords_(analysis::stopwords(language_)),
         default_op_(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
                                                                      : Xapian::Query::OP_AND),
         suggester_(suggester),
-        warnings_(warnings) {}
+        warnings_(warnings),
+        highlights_(highlights),
+        cjk_words_(cjk_words) {}
 
   Xapian::Query build(const QueryNode& node) {
     switch (node.kind) {
@@ -114,15 +98,15 @@ class TreeBuilder {
         return either_or_both(Xapian::Query::OP_XOR, node);
       case Kind::kAndNot: {
         const Xapian::Query left = build(node.children[0]);
-        const Xapian::Query right = build(node.children[1]);
+        const Xapian::Query right = build_excluded(node.children[1]);
         if (right.empty()) return left;
         return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? match_all_query() : left,
                              right);
       }
       case Kind::kAllBut: {
-        const Xapian::Query excluded = build(node.children[0]);
-        if (excluded.empty()) return {};
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, match_all_query(), excluded);
+        const Xapian::Query all_but = build_excluded(node.children[0]);
+        if (all_but.empty()) return {};
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, match_all_query(), all_but);
       }
     }
     return {};
@@ -131,6 +115,13 @@ class TreeBuilder {
   bool has_words() const { return has_words_; }
 
  private:
+  Xapian::Query build_excluded(const QueryNode& node) {
+    ++excluding_;
+    Xapian::Query query = build(node);
+    --excluding_;
+    return query;
+  }
+
   // The searchable units of `text`: one per word position, each with its
   // diacritic-free variant when it has one. Parts of compounds are left out:
   // the compound itself ("email" for "e-mail") matches both spellings.
@@ -155,6 +146,7 @@ class TreeBuilder {
         (found.back().folded ? found.back().spelt : found.back().folded) = token;
       }
     }
+    if (excluding_ == 0) note_cjk_words(found);
     // Unqualified words (title words are in the text field too) may be
     // misspelt; the corrector is asked only about words the index lacks.
     if (suggester_ != nullptr && node.field == Field::kText && !node.wildcard) {
@@ -166,13 +158,39 @@ class TreeBuilder {
     return found;
   }
 
+  // The Han and kana words among `found`. Runs of one-character units are
+  // joined back into the word they came from: the analyser splits a word its
+  // dictionary lacks (芯片) into characters.
+  void note_cjk_words(const std::vector<Unit>& found) {
+    std::string run;
+    const auto end_run = [&] {
+      if (!run.empty()) cjk_words_.insert(run);
+      run.clear();
+    };
+    for (const Unit& unit : found) {
+      const std::string& text = unit.exact.term;
+      if (!is_cjk_text(text)) {
+        end_run();
+      } else if (is_one_character(text)) {
+        run += text;
+      } else {
+        end_run();
+        cjk_words_.insert(text);
+      }
+    }
+    end_run();
+  }
+
   // "Z" + the field's prefix + the stem: how the indexer wrote the word.
   Xapian::Query term(Field field, const Token& token) {
+    std::string stem = analyzer_.stem(token, language_);
     std::string name(schema::kStemMarker);
     name += field_spec(field).prefix;
-    name += analyzer_.stem(token, language_);
+    name += stem;
     has_words_ = true;
-    return Xapian::Query(name, 1, ++position_);
+    Xapian::Query query(name, 1, ++position_);
+    if (excluding_ == 0) highlights_.push_back({std::move(stem), std::move(name), false});
+    return query;
   }
 
   // The units as a phrase (one unit: just its term).
@@ -197,6 +215,7 @@ class TreeBuilder {
       pattern += field_spec(node.field).prefix;
       pattern += unit.plain().term;
       has_words_ = true;
+      if (excluding_ == 0) highlights_.push_back({unit.plain().term, {}, true});
       return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
@@ -334,7 +353,8 @@ class TreeBuilder {
         }
         continue;
       }
-      Xapian::Query query = build(item);
+      Xapian::Query query =
+          item.modifier == Modifier::kExcluded ? build_excluded(item) : build(item);
       if (query.empty()) continue;
       if (item.modifier == Modifier::kExcluded) {
         excluded.push_back(std::move(query));
@@ -381,6 +401,11 @@ class TreeBuilder {
   Xapian::Query::op default_op_;
   SpellingSuggester* suggester_;
   std::vector<QueryWarning>& warnings_;
+  std::vector<HighlightTerm>& highlights_;
+  std::set<std::string>& cjk_words_;
+  // Above zero while building what the query excludes, whose words are
+  // not highlighted.
+  int excluding_ = 0;
   std::vector<Token> tokens_;
   Xapian::termpos position_ = 0;
   bool has_words_ = false;
@@ -445,9 +470,10 @@ BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& 
   std::optional<SpellingSuggester> suggester;
   if (request.suggest) suggester.emplace(db, analyzer_, built.language);
   Xapian::Query query;
+  std::set<std::string> cjk_words;
   if (!parsed.empty) {
     TreeBuilder tree(analyzer_, request, built.language, suggester ? &*suggester : nullptr,
-                     build_warnings);
+                     build_warnings, built.highlight_terms, cjk_words);
     query = tree.build(parsed.root);
     built.has_words = tree.has_words();
   }
@@ -456,9 +482,9 @@ BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& 
   if (query.empty()) {
     query = match_all_query();
     built.has_words = false;
+    built.highlight_terms.clear();
   } else {
-    built.words_query = query;
-    built.cjk_words = cjk_words(query);
+    built.cjk_words.assign(cjk_words.begin(), cjk_words.end());
   }
   built.query = filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   return built;

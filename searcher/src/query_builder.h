@@ -17,16 +17,25 @@
 
 namespace newsdex::searcher {
 
+/// A word of the query as a text's words are matched against it, for
+/// highlighting titles and choosing snippets.
+struct HighlightTerm {
+  std::string stem;         ///< the analyser's stem, without any field prefix
+  std::string xapian_term;  ///< the term searched (for its weight); empty for a wildcard
+  bool is_prefix = false;   ///< a wildcard: any stem that starts with `stem`
+};
+
 /// A parsed query and what was repaired on the way.
 struct BuiltQuery {
   Xapian::Query query;                 ///< MatchAll for an empty query
   std::string language;                ///< language whose stemmer the words went through
   std::vector<QueryWarning> warnings;  ///< repairs, in query order
   std::string suggestion;              ///< spelling-corrected query, or empty
-  /// The query without the request's filters: what titles and snippets
-  /// highlight (its filter terms are skipped by their prefixes).
-  Xapian::Query words_query;
-  /// Han and kana words of the query of more than one character.
+  /// The words that titles and snippets highlight: those the query looks
+  /// for (not those it excludes), in query order.
+  std::vector<HighlightTerm> highlight_terms;
+  /// Han and kana words of the query of more than one character, as the
+  /// user wrote them (the analyser may have split them into characters).
   std::vector<std::string> cjk_words;
   bool has_words = false;  ///< the query has words to rank by
 };

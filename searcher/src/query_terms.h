@@ -9,36 +9,35 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "newsdex/common/analyzer.h"
-#include "newsdex/common/schema.h"
+#include "query_builder.h"
 #include "snippet.h"
 
 namespace newsdex::searcher {
 
-// The terms a title or body word may have been matched through, each with
-// an index and its weight in the query (for choosing the snippet).
-struct QueryTerms {
-  std::map<std::string, TermMatch, std::less<>> words;  // unstemmed, prefix removed
-  std::map<std::string, TermMatch, std::less<>> stems;  // stemmed, "Z" and prefix removed
-
-  QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) {
+// The stems a title or body word may match, each with an index and its
+// weight in the query (for choosing the snippet); wildcards as prefixes.
+class QueryTerms {
+ public:
+  QueryTerms(const std::vector<HighlightTerm>& terms, const Xapian::MSet& mset) {
     int next = 0;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-      const std::string full_term = *it;  // the iterator yields a temporary
-      std::string_view term = full_term;
-      const bool stemmed = !term.empty() && term.front() == 'Z';
-      if (stemmed) term.remove_prefix(1);
-      if (!term.empty() && term.front() == schema::kTitlePrefix.front()) term.remove_prefix(1);
-      // Other prefixes are upper-case; a lower-case or non-ASCII start is a word.
-      if (term.empty() || (term.front() >= 'A' && term.front() <= 'Z')) continue;
-      auto& known = stemmed ? stems : words;
-      // A title term and its text-field twin are one word to the reader.
-      auto [found, added] = known.try_emplace(std::string(term), TermMatch{next, 0.0});
-      if (added) ++next;
-      // Unweighted terms (absent from the index) still mark a match.
-      found->second.weight = std::max({found->second.weight, mset.get_termweight(full_term), 1e-3});
-      first_bytes_.set(static_cast<unsigned char>(term.front()));
+    for (const HighlightTerm& term : terms) {
+      if (term.stem.empty()) continue;
+      // Unweighted terms (absent from the index, wildcards) still mark a match.
+      const double weight =
+          std::max(term.xapian_term.empty() ? 0.0 : mset.get_termweight(term.xapian_term), 1e-3);
+      if (term.is_prefix) {
+        prefixes_.emplace_back(term.stem, TermMatch{next++, weight});
+      } else {
+        // A title term and its text-field twin are one word to the reader.
+        auto [found, added] = stems_.try_emplace(term.stem, TermMatch{next, weight});
+        if (added) ++next;
+        found->second.weight = std::max(found->second.weight, weight);
+      }
+      first_bytes_.set(static_cast<unsigned char>(term.stem.front()));
     }
   }
 
@@ -50,15 +49,18 @@ struct QueryTerms {
     // without stemming it.
     const auto first = static_cast<unsigned char>(token.term.front());
     if (first < 0x80 && !first_bytes_.test(first)) return {};
-    if (const auto found = words.find(token.term); found != words.end()) return found->second;
-    if (const auto found = stems.find(analyzer.stem(token, language)); found != stems.end()) {
-      return found->second;
+    const std::string stem = analyzer.stem(token, language);
+    if (const auto found = stems_.find(stem); found != stems_.end()) return found->second;
+    for (const auto& [prefix, match] : prefixes_) {
+      if (stem.compare(0, prefix.size(), prefix) == 0) return match;
     }
     return {};
   }
 
  private:
-  std::bitset<256> first_bytes_;  // of every term above
+  std::map<std::string, TermMatch, std::less<>> stems_;
+  std::vector<std::pair<std::string, TermMatch>> prefixes_;
+  std::bitset<256> first_bytes_;  // of every stem and prefix above
 };
 
 }  // namespace newsdex::searcher

@@ -277,7 +277,7 @@ class Searcher::Impl {
     result.facets = facet_counter.facets(all_matches);
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
-    const QueryTerms terms(built.words_query, mset);
+    const QueryTerms terms(built.highlight_terms, mset);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result.hits.push_back(make_hit(it, built, terms, request));
     }

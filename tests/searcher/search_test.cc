@@ -218,6 +218,11 @@ TEST_F(SearchTest, WildcardMatchesAreRankedByRelevance) {
   const auto result = search("zeb*");
   EXPECT_EQ(ids(result), (std::vector<std::string>{"title-match", "body-match"}));
   for (const Hit& hit : result.hits) EXPECT_GT(hit.score, 0.0) << hit.id;
+  // ... and the words they matched are highlighted.
+  ASSERT_EQ(result.hits[0].title.highlights.size(), 1u);
+  EXPECT_EQ(highlighted(result.hits[0].title, 0), "Zebra");
+  ASSERT_FALSE(result.hits[1].snippet.highlights.empty());
+  EXPECT_EQ(highlighted(result.hits[1].snippet, 0), "zebra");
 }
 
 TEST_F(SearchTest, FiltersNameTheirFieldFromTheFieldTable) {
