@@ -3,12 +3,12 @@
 //
 // Workload file (written by bench/make-workload): one query per line,
 //   CLASS<TAB>WORDS<TAB>SINCE<TAB>UNTIL
-// CLASS is term (one word), and (two words, both required), phrase (the words
-// next to each other, in order), three (three words, all required) or date
-// (the words, all required, published from SINCE to UNTIL, YYYY-MM-DD both
-// inclusive; empty for the other classes). WORDS are lowercase ASCII words
-// separated by single spaces, so every engine's query syntax takes them as
-// they are.
+// CLASS is term or vocab (one word; see bench/make-workload for how each is
+// drawn), and (two words, both required), phrase (the words next to each
+// other, in order), three (three words, all required) or date (the words, all
+// required, published from SINCE to UNTIL, YYYY-MM-DD both inclusive; empty
+// for the other classes). WORDS are lowercase ASCII words separated by single
+// spaces, so every engine's query syntax takes them as they are.
 //
 // A harness times each class in turn, top 10 results, in one of two modes:
 // plain (ranked ids only) or full (ranked ids, a snippet of each result's
@@ -56,7 +56,7 @@ inline std::vector<std::string> split(const std::string& text, char separator) {
 
 // The classes in the order bench/run reports them.
 inline const std::vector<std::string>& class_order() {
-  static const std::vector<std::string> order{"term", "and", "phrase", "three", "date"};
+  static const std::vector<std::string> order{"term", "vocab", "and", "phrase", "three", "date"};
   return order;
 }
 

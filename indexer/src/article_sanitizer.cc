@@ -91,7 +91,7 @@ void sanitize_article(Article& article, const SanitizeOptions& options, const st
 }
 
 std::string content_hash(const Article& article) {
-  return hex(fnv1a(internal::encode_stored_article(article)));
+  return hex(fnv1a(internal::encode_stored_article(article, internal::BodyEncoding::kPlain)));
 }
 
 }  // namespace newsdex::indexer

@@ -129,7 +129,9 @@ class Indexer::Impl {
     const std::string term = schema::keyword_term(schema::kSourcePrefix, source);
     try {
       for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-        ids.push_back(internal::decode_stored_article(db_.get_document(*it).get_data()).id);
+        ids.push_back(internal::decode_stored_article(db_.get_document(*it).get_data(),
+                                                      internal::BodyDecoding::kSkip)
+                          .id);
       }
     } catch (const Xapian::Error& e) {
       throw IndexError(options_.db_path + ": reading source " + std::string(source) + ": " +

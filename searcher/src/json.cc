@@ -1,75 +1,141 @@
 #include "newsdex/searcher/json.h"
 
-#include <nlohmann/json.hpp>
-
+#include "json_writer.h"
 #include "newsdex/common/date.h"
 
 namespace newsdex::searcher {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::JsonWriter;
 
-Json spans(const HighlightedText& text) {
-  Json list = Json::array();
-  for (const Span& span : text.highlights) list.push_back({span.start, span.end});
-  return list;
+void write_spans(JsonWriter& json, const HighlightedText& text) {
+  json.begin_array();
+  for (const Span& span : text.highlights) {
+    json.begin_array();
+    json.value(span.start);
+    json.value(span.end);
+    json.end_array();
+  }
+  json.end_array();
 }
 
-Json hit_json(const Hit& hit) {
-  return {
-      {"rank", hit.rank},
-      {"id", hit.id},
-      {"score", hit.score},
-      {"title", hit.title.text},
-      {"title_highlights", spans(hit.title)},
-      {"source", hit.source},
-      {"published", hit.published ? Json(format_iso8601(*hit.published)) : Json(nullptr)},
-      {"url", hit.url},
-      {"snippet", hit.snippet.text},
-      {"highlights", spans(hit.snippet)},
-      {"language", hit.language},
-      {"authors", hit.authors},
-      {"topics", hit.topics},
-      {"places", hit.places},
-  };
+void write_hit(JsonWriter& json, const Hit& hit) {
+  json.begin_object();
+  json.key("rank");
+  json.value(hit.rank);
+  json.key("id");
+  json.value(hit.id);
+  json.key("score");
+  json.value(hit.score);
+  json.key("title");
+  json.value(hit.title.text);
+  json.key("title_highlights");
+  write_spans(json, hit.title);
+  json.key("source");
+  json.value(hit.source);
+  json.key("published");
+  if (hit.published) {
+    json.value(format_iso8601(*hit.published));
+  } else {
+    json.null();
+  }
+  json.key("url");
+  json.value(hit.url);
+  json.key("snippet");
+  json.value(hit.snippet.text);
+  json.key("highlights");
+  write_spans(json, hit.snippet);
+  json.key("language");
+  json.value(hit.language);
+  json.key("authors");
+  json.value(hit.authors);
+  json.key("topics");
+  json.value(hit.topics);
+  json.key("places");
+  json.value(hit.places);
+  json.end_object();
+}
+
+void write_facets(JsonWriter& json, const std::vector<Facet>& facets) {
+  json.begin_object();
+  for (std::size_t i = 0; i < facets.size(); ++i) {
+    // A name requested twice is one key, at its first place, with the last
+    // counts (as the JSON object this output was first made from did).
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) seen = facets[j].name == facets[i].name;
+    if (seen) continue;
+    const Facet* last = &facets[i];
+    for (std::size_t j = i + 1; j < facets.size(); ++j) {
+      if (facets[j].name == facets[i].name) last = &facets[j];
+    }
+    json.key(facets[i].name);
+    json.begin_array();
+    for (const FacetValue& value : last->values) {
+      json.begin_object();
+      json.key("value");
+      json.value(value.value);
+      json.key("count");
+      json.value(value.count);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  json.end_object();
 }
 
 }  // namespace
 
 std::string to_json(const SearchResult& result, int indent) {
-  Json hits = Json::array();
-  for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
-  Json facets = Json::object();
+  std::string out;
+  out.reserve(1024 + result.hits.size() * 1024);
+  JsonWriter json(out, indent);
+  json.begin_object();
+  json.key("query");
+  json.value(result.query);
+  json.key("total");
+  json.begin_object();
+  json.key("estimate");
+  json.value(result.total_estimate);
+  json.key("lower");
+  json.value(result.total_lower_bound);
+  json.key("upper");
+  json.value(result.total_upper_bound);
+  json.key("exact");
+  json.value(result.total_exact);
+  json.end_object();
+  json.key("hits");
+  json.begin_array();
+  for (const Hit& hit : result.hits) write_hit(json, hit);
+  json.end_array();
+  json.key("facets");
+  write_facets(json, result.facets);
   bool facets_exact = true;
-  for (const Facet& facet : result.facets) {
-    Json values = Json::array();
-    for (const FacetValue& value : facet.values) {
-      values.push_back({{"value", value.value}, {"count", value.count}});
-    }
-    facets[facet.name] = std::move(values);
-    facets_exact = facets_exact && facet.exact;
+  for (const Facet& facet : result.facets) facets_exact = facets_exact && facet.exact;
+  json.key("facets_exact");
+  json.value(facets_exact);
+  json.key("suggestion");
+  if (result.suggestion.empty()) {
+    json.null();
+  } else {
+    json.value(result.suggestion);
   }
-  Json warnings = Json::array();
+  json.key("warnings");
+  json.begin_array();
   for (const QueryWarning& warning : result.warnings) {
-    warnings.push_back({{"code", std::string(query_warning_code_name(warning.code))},
-                        {"fragment", warning.fragment},
-                        {"message", warning.message}});
+    json.begin_object();
+    json.key("code");
+    json.value(query_warning_code_name(warning.code));
+    json.key("fragment");
+    json.value(warning.fragment);
+    json.key("message");
+    json.value(warning.message);
+    json.end_object();
   }
-  const Json object = {
-      {"query", result.query},
-      {"total",
-       {{"estimate", result.total_estimate},
-        {"lower", result.total_lower_bound},
-        {"upper", result.total_upper_bound},
-        {"exact", result.total_exact}}},
-      {"hits", std::move(hits)},
-      {"facets", std::move(facets)},
-      {"facets_exact", facets_exact},
-      {"suggestion", result.suggestion.empty() ? Json(nullptr) : Json(result.suggestion)},
-      {"warnings", std::move(warnings)},
-      {"seconds", result.seconds},
-  };
-  return object.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  json.end_array();
+  json.key("seconds");
+  json.value(result.seconds);
+  json.end_object();
+  return out;
 }
 
 }  // namespace newsdex::searcher

@@ -335,7 +335,11 @@ class Searcher::Impl {
 
   Hit make_hit(const Xapian::MSetIterator& it, const BuiltQuery& built, const QueryTerms& terms,
                const SearchRequest& request) {
-    Article article = internal::decode_stored_article(it.get_document().get_data());
+    // The body is decompressed only for a snippet.
+    const bool with_snippet = request.snippet_bytes > 0;
+    Article article = internal::decode_stored_article(
+        it.get_document().get_data(),
+        with_snippet ? internal::BodyDecoding::kDecode : internal::BodyDecoding::kSkip);
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = built.has_words ? it.get_weight() : 0.0;
@@ -350,7 +354,7 @@ class Searcher::Impl {
     hit.title = highlight_tokens(article.title, analyzer_, [&](const Token& token) {
       return terms.match(token, analyzer_, built.language).term >= 0;
     });
-    if (request.snippet_bytes > 0 && !article.body.empty()) {
+    if (with_snippet && !article.body.empty()) {
       body_tokens_.clear();
       analyzer_.tokenize(article.body, body_tokens_, 0);
       hit.snippet = make_snippet(
