@@ -97,8 +97,8 @@ class TreeBuilder {
       case Kind::kXor:
         return either_or_both(Xapian::Query::OP_XOR, node);
       case Kind::kAndNot: {
-        const Xapian::Query left = build(node.children[0]);
-        const Xapian::Query right = build_excluded(node.children[1]);
+        Xapian::Query left = build(node.children[0]);
+        Xapian::Query right = build_excluded(node.children[1]);
         if (right.empty()) return left;
         return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? match_all_query() : left,
                              right);
@@ -196,6 +196,7 @@ class TreeBuilder {
   // The units as a phrase (one unit: just its term).
   Xapian::Query phrase_of(Field field, const std::vector<Unit>& found) {
     std::vector<Xapian::Query> terms;
+    terms.reserve(found.size());
     for (const Unit& unit : found) terms.push_back(term(field, unit.plain()));
     if (terms.size() == 1) return terms.front();
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
@@ -372,6 +373,7 @@ class TreeBuilder {
     }
     if (!filters.empty()) {
       std::vector<Xapian::Query> by_field;
+      by_field.reserve(filters.size());
       for (const auto& [field, values] : filters) {
         by_field.push_back(combine(Xapian::Query::OP_OR, values));
       }
@@ -388,8 +390,8 @@ class TreeBuilder {
   }
 
   Xapian::Query either_or_both(Xapian::Query::op op, const QueryNode& node) {
-    const Xapian::Query left = build(node.children[0]);
-    const Xapian::Query right = build(node.children[1]);
+    Xapian::Query left = build(node.children[0]);
+    Xapian::Query right = build(node.children[1]);
     if (left.empty()) return right;
     if (right.empty()) return left;
     return Xapian::Query(op, left, right);
@@ -437,6 +439,7 @@ Xapian::Query request_filters(const SearchRequest& request) {
     }
   }
   std::vector<Xapian::Query> conditions;
+  conditions.reserve(by_field.size() + 1);
   for (const auto& [field, queries] : by_field) {
     conditions.push_back(combine(Xapian::Query::OP_OR, queries));
   }

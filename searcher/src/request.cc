@@ -51,7 +51,7 @@ FacetRequest FacetRequest::parse(std::string_view spec, std::uint32_t limit) {
 }
 
 std::string FacetRequest::name() const {
-  const std::string name(field_spec(field).name);
+  std::string name(field_spec(field).name);
   if (field != Field::kDate) return name;
   switch (granularity) {
     case DateGranularity::kYear:
