@@ -1,6 +1,6 @@
 // CSV and TSV: RFC 4180 quoting, header names, aliases and --map, lists,
 // errors naming the line, and a round-trip property test.
-#include "delimited_reader.h"
+#include "readers/delimited_reader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Tests of the HTML page reader on hand-written fixtures in
 // corpus/fixtures/html, a random-mutation property test and detection
 // through open_reader().
-#include "html_reader.h"
+#include "readers/html_reader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The JSON array reader: every field, record numbers as lines, a bad element
 // costing only itself, and truncated input reported, never a hang or crash.
-#include "json_array_reader.h"
+#include "readers/json_array_reader.h"
 
 #include <gtest/gtest.h>
 

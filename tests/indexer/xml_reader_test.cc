@@ -10,14 +10,14 @@
 #include <sstream>
 #include <vector>
 
-#include "atom_reader.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/import.h"
 #include "newsdex/indexer/indexer.h"
-#include "newsml_reader.h"
-#include "nitf_reader.h"
-#include "rss_reader.h"
+#include "readers/atom_reader.h"
+#include "readers/newsml_reader.h"
+#include "readers/nitf_reader.h"
+#include "readers/rss_reader.h"
 #include "temp_dir.h"
 
 namespace newsdex::indexer {
