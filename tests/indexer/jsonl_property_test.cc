@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "newsdex/common/error.h"
-#include "newsdex/indexer/jsonl_reader.h"
+#include "readers/jsonl_reader.h"
 
 namespace newsdex::indexer {
 namespace {

@@ -1,4 +1,4 @@
-#include "newsdex/indexer/jsonl_reader.h"
+#include "readers/jsonl_reader.h"
 
 #include <gtest/gtest.h>
 
