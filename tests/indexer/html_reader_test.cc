@@ -126,6 +126,56 @@ TEST(HtmlReader, BadDateIsWarning) {
   EXPECT_EQ(r.warnings[0].field, "published");
 }
 
+// JSON-LD is JSON: its datePublished follows the JSON date rule, numbers
+// as Unix seconds or milliseconds, and anything else that is no date a
+// warning that leaves the page without a date.
+TEST(HtmlReader, JsonLdDateFollowsTheJsonRule) {
+  struct Case {
+    const char* date_published;
+    std::optional<long long> unix_seconds;
+    std::string warning;
+  };
+  const Case cases[] = {
+      {"1700000000", 1700000000, ""},
+      {"1700000000000", 1700000000, ""},
+      {"\"2023-11-14T22:13:20Z\"", 1700000000, ""},
+      {"1e300", std::nullopt,
+       "not a date: 1e+300 (as Unix seconds or milliseconds: not in the years 1-9998); "
+       "indexed without a date"},
+      {"true", std::nullopt, "not a date: a boolean; indexed without a date"},
+      {"\"soon\"", std::nullopt, "not a date: \"soon\"; indexed without a date"},
+  };
+  for (const Case& c : cases) {
+    const Result r = read_page(
+        std::string(R"(<html><head><title>T</title><script type="application/ld+json">)") +
+        R"({"@type": "NewsArticle", "headline": "H", "datePublished": )" + c.date_published +
+        "}</script></head></html>");
+    ASSERT_TRUE(r.article) << c.date_published;
+    EXPECT_EQ(r.article->title, "H");
+    if (c.unix_seconds) {
+      ASSERT_TRUE(r.article->published) << c.date_published;
+      EXPECT_EQ(r.article->published->unix_seconds, *c.unix_seconds) << c.date_published;
+      EXPECT_TRUE(r.warnings.empty()) << c.date_published;
+    } else {
+      EXPECT_FALSE(r.article->published) << c.date_published;
+      ASSERT_EQ(r.warnings.size(), 1u) << c.date_published;
+      EXPECT_EQ(r.warnings[0].field, "published");
+      EXPECT_EQ(r.warnings[0].message, c.warning);
+    }
+  }
+}
+
+TEST(HtmlReader, MetaDateComesBeforeJsonLd) {
+  const Result r =
+      read_page(R"(<html><head><meta property="article:published_time" content="2024-03-01">)"
+                R"(<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", )"
+                R"("datePublished": true}</script></head></html>)");
+  ASSERT_TRUE(r.article);
+  ASSERT_TRUE(r.article->published);
+  EXPECT_EQ(format_iso8601(*r.article->published), "2024-03-01");
+  EXPECT_TRUE(r.warnings.empty());
+}
+
 TEST(HtmlReaderProperty, MutatedPagesNeverCrash) {
   const std::vector<std::string> pages = {slurp("meta.html"), slurp("jsonld.html"),
                                           slurp("heuristic.html"), slurp("cp1252.html")};

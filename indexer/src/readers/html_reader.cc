@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json_article.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "text_repair.h"
@@ -186,7 +187,9 @@ std::vector<std::string> split_commas(std::string_view text) {
 }
 
 struct JsonLd {
-  std::string headline, published, body, publisher;
+  std::string headline, body, publisher;
+  std::optional<Timestamp> published;
+  std::string date_problem;  // why datePublished, though given, is no date
   std::vector<std::string> authors;
   bool found = false;
 };
@@ -228,7 +231,9 @@ void add_author(simdjson::dom::element a, std::vector<std::string>& out) {
 void take(simdjson::dom::element item, JsonLd& ld) {
   ld.found = true;
   ld.headline = json_string(item, "headline");
-  ld.published = json_string(item, "datePublished");
+  simdjson::dom::element date;
+  if (item["datePublished"].get(date) == simdjson::SUCCESS)
+    ld.published = date_from_json(date, ld.date_problem);
   ld.body = json_string(item, "articleBody");
   simdjson::dom::element publisher;
   if (item["publisher"].get(publisher) == simdjson::SUCCESS && publisher.is_object())
@@ -375,17 +380,21 @@ std::optional<Article> HtmlReader::next() {
   article.id = article.url;
 
   std::string date = meta("article:published_time");
-  if (date.empty()) date = ld.published;
-  for (const char* key : {"date", "pubdate", "dc.date"}) {
-    if (date.empty()) date = meta(key);
-  }
-  for (const GumboNode* t : page.times) {
-    if (date.empty()) date = attr(t, "datetime");
-  }
-  if (!date.empty()) {
-    article.published = parse_date(date);
-    if (!article.published)
-      warn(1, "published", "not a date: \"" + date.substr(0, 60) + "\"; indexed without a date");
+  if (date.empty() && (ld.published || !ld.date_problem.empty())) {
+    article.published = ld.published;
+    if (!ld.date_problem.empty()) warn(1, "published", ld.date_problem);
+  } else {
+    for (const char* key : {"date", "pubdate", "dc.date"}) {
+      if (date.empty()) date = meta(key);
+    }
+    for (const GumboNode* t : page.times) {
+      if (date.empty()) date = attr(t, "datetime");
+    }
+    if (!date.empty()) {
+      article.published = parse_date(date);
+      if (!article.published)
+        warn(1, "published", "not a date: \"" + date.substr(0, 60) + "\"; indexed without a date");
+    }
   }
 
   article.authors = ld.authors;
