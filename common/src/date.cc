@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "ascii.h"
+
 namespace newsdex {
 namespace {
 
@@ -143,14 +145,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
@@ -337,7 +331,7 @@ bool tokenize(std::string_view text, std::vector<Token>& tokens) {
     } else if (is_alpha(c)) {
       std::size_t end = i;
       while (end < text.size() && is_alpha(text[end])) ++end;
-      tokens.push_back({Token::kWord, lowered(text.substr(i, end - i))});
+      tokens.push_back({Token::kWord, internal::ascii_lower(text.substr(i, end - i))});
       i = end;
       if (i < text.size() && text[i] == '.') ++i;  // "Mar.", "Sept."
     } else if ((c == '+' || c == '-') && i + 1 < text.size() && is_digit(text[i + 1])) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ascii.h"
 #include "json_article.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
@@ -60,7 +61,7 @@ bool is_boilerplate(const GumboNode* node) {
     default:
       break;
   }
-  const std::string names = lower_ascii(attr(node, "class") + " " + attr(node, "id"));
+  const std::string names = internal::ascii_lower(attr(node, "class") + " " + attr(node, "id"));
   for (const char* word : {"nav", "menu", "footer", "share", "related", "comment"}) {
     if (names.find(word) != std::string::npos) return true;
   }
@@ -268,7 +269,7 @@ void find_article(simdjson::dom::element node, JsonLd& ld) {
 // The charset a <meta charset> or http-equiv content-type declares in the
 // page's first bytes, lower case; empty when none is declared.
 std::string declared_charset(std::string_view bytes) {
-  const std::string head = lower_ascii(bytes.substr(0, 4096));
+  const std::string head = internal::ascii_lower(bytes.substr(0, 4096));
   const std::size_t at = head.find("charset=");
   if (at == std::string::npos) return {};
   std::size_t start = at + 8;
@@ -329,7 +330,8 @@ std::optional<Article> HtmlReader::next() {
 
   auto meta = [&](std::string_view key) -> std::string {
     for (const GumboNode* m : page.metas) {
-      if (lower_ascii(attr(m, "property")) == key || lower_ascii(attr(m, "name")) == key) {
+      if (internal::iequals_ascii(attr(m, "property"), key) ||
+          internal::iequals_ascii(attr(m, "name"), key)) {
         std::string value = collapse_space(attr(m, "content"));
         if (!value.empty()) return value;
       }
@@ -340,7 +342,7 @@ std::optional<Article> HtmlReader::next() {
   JsonLd ld;
   simdjson::dom::parser parser;
   for (const GumboNode* s : page.scripts) {
-    if (lower_ascii(attr(s, "type")) != "application/ld+json") continue;
+    if (!internal::iequals_ascii(attr(s, "type"), "application/ld+json")) continue;
     // raw_text() skips <script> elements, so read the script's text children.
     std::string json;
     const GumboVector& kids = s->v.element.children;
@@ -373,7 +375,7 @@ std::optional<Article> HtmlReader::next() {
   if (article.title.empty()) article.title = text_of(page.h1);
 
   for (const GumboNode* l : page.links) {
-    if (lower_ascii(attr(l, "rel")) == "canonical" && article.url.empty())
+    if (internal::iequals_ascii(attr(l, "rel"), "canonical") && article.url.empty())
       article.url = attr(l, "href");
   }
   if (article.url.empty()) article.url = meta("og:url");
@@ -400,7 +402,7 @@ std::optional<Article> HtmlReader::next() {
   article.authors = ld.authors;
   if (article.authors.empty()) {
     for (const GumboNode* m : page.metas) {
-      const std::string key = lower_ascii(attr(m, "name") + attr(m, "property"));
+      const std::string key = internal::ascii_lower(attr(m, "name") + attr(m, "property"));
       if (key == "author" || key == "article:author") {
         std::string value = collapse_space(attr(m, "content"));
         if (!value.empty()) article.authors.push_back(std::move(value));
@@ -409,7 +411,7 @@ std::optional<Article> HtmlReader::next() {
   }
 
   for (const GumboNode* m : page.metas) {
-    const std::string key = lower_ascii(attr(m, "name") + attr(m, "property"));
+    const std::string key = internal::ascii_lower(attr(m, "name") + attr(m, "property"));
     if (key == "article:section" || key == "article:tag" || key == "keywords") {
       for (std::string& topic : split_commas(attr(m, "content")))
         article.topics.push_back(std::move(topic));
@@ -417,7 +419,7 @@ std::optional<Article> HtmlReader::next() {
   }
 
   if (page.html) {
-    std::string lang = lower_ascii(attr(page.html, "lang"));
+    std::string lang = internal::ascii_lower(attr(page.html, "lang"));
     lang = lang.substr(0, lang.find_first_of("-_"));
     article.language = collapse_space(lang);
   }

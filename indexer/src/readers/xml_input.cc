@@ -4,6 +4,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "ascii.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "text_repair.h"
@@ -17,7 +18,7 @@ std::string declared_encoding(std::string_view bytes) {
   if (start == std::string_view::npos || bytes.compare(start, 5, "<?xml") != 0) return {};
   const std::size_t end = bytes.find("?>", start);
   if (end == std::string_view::npos) return {};
-  const std::string declaration = lower_ascii(bytes.substr(start, end - start));
+  const std::string declaration = internal::ascii_lower(bytes.substr(start, end - start));
   const std::size_t at = declaration.find("encoding");
   if (at == std::string::npos) return {};
   std::size_t quote = declaration.find_first_of("\"'", at);
@@ -238,7 +239,7 @@ std::string html_text_of(const pugi::xml_node& node) {
 }
 
 std::string language_code(std::string_view tag) {
-  std::string code = lower_ascii(collapse_space(tag));
+  std::string code = internal::ascii_lower(collapse_space(tag));
   return code.substr(0, code.find_first_of("-_"));
 }
 
