@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ascii.h"
+#include "charset.h"
 #include "json_article.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
@@ -296,23 +297,10 @@ std::optional<Article> HtmlReader::next() {
   if (in_.bad()) throw InputError(name(), 1, "", "read error");
   bytes_ = bytes.size();
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
-  if (!valid_utf8(bytes)) {
-    // Undeclared 8-bit pages are Windows-1252 by the web's convention (and it
-    // is a superset of ISO-8859-1); other declared charsets go through ICU.
-    const std::string charset = declared_charset(bytes);
-    std::optional<std::string> converted;
-    if (!charset.empty() && charset != "windows-1252" && charset != "iso-8859-1" &&
-        charset != "latin1" && charset != "us-ascii" && charset != "utf-8") {
-      converted = convert_with_icu(bytes, charset);
-    }
-    if (converted) {
-      warn(1, "", "page is not UTF-8; decoded as " + charset);
-      bytes = std::move(*converted);
-    } else {
-      warn(1, "", "page is not UTF-8; decoded as Windows-1252");
-      bytes = from_windows1252(bytes);
-    }
-  }
+  // The same decoding and repairs as XML feeds; a page that declares no
+  // charset is taken for UTF-8 with Windows-1252 bytes, the web's default.
+  decode_to_utf8(bytes, declared_charset(bytes),
+                 [this](std::string message) { warn(1, "", std::move(message)); });
 
   // gumbo's time grows with the square of the nesting depth and it frees
   // the tree recursively, so a hostile page of many thousands of nested
