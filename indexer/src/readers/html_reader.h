@@ -28,6 +28,11 @@ class HtmlReader : public ArticleReader {
   std::uint64_t bytes_read() const noexcept override { return bytes_; }
 
  private:
+  /// The whole input, counted in bytes_, made UTF-8 (see decode_to_utf8()).
+  std::string read_page();
+  /// Cuts `html` where its tags nest too deep for gumbo, with a warning.
+  void bound_nesting(std::string& html) const;
+
   std::istream& in_;
   std::uint64_t record_ = 0;
   std::uint64_t bytes_ = 0;
