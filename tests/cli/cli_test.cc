@@ -117,8 +117,8 @@ TEST_F(CliTest, NumericDatesAreReadAndUnreadableOnesOnlyWarn) {
   const ToolRun search = run(kSearch + " --json --limit 10 --db " + db() + " zebra");
   ASSERT_EQ(search.exit_code, 0) << search.out;
   std::map<std::string, nlohmann::json> published;
-  for (const auto& hit : nlohmann::json::parse(search.out)["hits"])
-    published[hit["id"].get<std::string>()] = hit["published"];
+  const auto json = nlohmann::json::parse(search.out);
+  for (const auto& hit : json["hits"]) published[hit["id"].get<std::string>()] = hit["published"];
   ASSERT_EQ(published.size(), 4u) << search.out;
   EXPECT_EQ(published["s"], "2023-11-14T22:13:20Z");
   EXPECT_EQ(published["ms"], "2023-11-14T22:13:20Z");
