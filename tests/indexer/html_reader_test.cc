@@ -110,6 +110,16 @@ TEST(HtmlReader, DeclaredCharsetThroughIcu) {
   EXPECT_TRUE(r.warnings.empty());
 }
 
+// A page cannot be UTF-16 and say so in ASCII: the label is wrong and the
+// page read as UTF-8, as browsers do (not turned into CJK by ICU).
+TEST(HtmlReader, Utf16LabelOnAnAsciiPageIsReadAsUtf8) {
+  const Result r =
+      read_page(R"(<html><head><meta charset="utf-16"><title>Plain title</title></head></html>)");
+  ASSERT_TRUE(r.article);
+  EXPECT_EQ(r.article->title, "Plain title");
+  EXPECT_TRUE(r.warnings.empty());
+}
+
 // HTML pages are decoded by the function XML feeds use, so stray
 // Windows-1252 bytes in UTF-8 and double-encoded UTF-8 are repaired the same
 // way with the same warnings. (HTML once decoded every byte of such a page

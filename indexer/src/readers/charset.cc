@@ -8,9 +8,12 @@
 namespace newsdex::indexer {
 namespace {
 
+// A UTF-16 label on bytes that are read here as 8-bit text is wrong (real
+// UTF-16 is converted before, from its byte order mark), so it counts as
+// UTF-8, as browsers do for <meta charset="utf-16">.
 bool is_utf8_name(std::string_view charset) {
   return charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "us-ascii" ||
-         charset == "ascii";
+         charset == "ascii" || charset.substr(0, 6) == "utf-16";
 }
 
 bool has_non_ascii(std::string_view bytes) {

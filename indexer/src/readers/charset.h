@@ -19,9 +19,10 @@ namespace newsdex::indexer {
 ///     know: Windows-1252, with a warning. Bytes that are valid UTF-8 with
 ///     non-ASCII characters are UTF-8 under a wrong label: kept, with a
 ///     warning (legacy 8-bit text almost never forms valid UTF-8).
-///   - Declared UTF-8 (or US-ASCII, or nothing): each byte that is not part
-///     of a well-formed UTF-8 sequence is decoded as Windows-1252 and the
-///     UTF-8 around it kept, with a warning.
+///   - Declared UTF-8, US-ASCII, nothing, or UTF-16 (a wrong label on
+///     8-bit bytes): each byte that is not part of a well-formed UTF-8
+///     sequence is decoded as Windows-1252 and the UTF-8 around it kept,
+///     with a warning.
 ///   - Then UTF-8 that was encoded twice ("KÃ¶ln") is undone, with a
 ///     warning (see repair_double_encoding()).
 /// Each warning is one call of `warn(message)`.
