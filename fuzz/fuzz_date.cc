@@ -1,7 +1,9 @@
 // Fuzzes date parsing: any bytes give a date or nullopt, and a date formats
-// and parses back to itself.
+// and parses back to itself; the first eight bytes, read as a double epoch
+// number, likewise.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "newsdex/common/date.h"
@@ -12,6 +14,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (parsed) {
     const auto again = newsdex::parse_iso8601(newsdex::format_iso8601(*parsed));
     if (!again || !(*again == *parsed)) __builtin_trap();
+  }
+  if (size >= sizeof(double)) {
+    double epoch = 0;
+    std::memcpy(&epoch, data, sizeof epoch);
+    if (const auto ts = newsdex::timestamp_from_epoch(epoch)) {
+      const auto again = newsdex::parse_iso8601(newsdex::format_iso8601(*ts));
+      if (!again || !(*again == *ts)) __builtin_trap();
+    }
   }
   return 0;
 }

@@ -12,7 +12,7 @@
 #include "bench_corpus.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
-#include "newsdex/indexer/jsonl_reader.h"
+#include "readers/jsonl_reader.h"
 
 namespace newsdex::bench {
 

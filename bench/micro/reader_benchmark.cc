@@ -16,7 +16,7 @@
 #include "bench_corpus.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/article_reader.h"
-#include "newsdex/indexer/jsonl_reader.h"
+#include "readers/jsonl_reader.h"
 
 namespace {
 

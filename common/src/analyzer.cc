@@ -14,6 +14,7 @@
 #include "analysis/language_detector.h"
 #include "analysis/segmenter.h"
 #include "analysis/stopwords.h"
+#include "ascii.h"
 #include "newsdex/common/error.h"
 
 namespace newsdex {
@@ -203,11 +204,7 @@ class Analyzer::Impl {
   std::string normalize(std::string_view piece) {
     std::string folded;
     if (is_ascii(piece)) {
-      folded.assign(piece);
-      for (char& c : folded) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      return folded;
+      return internal::ascii_lower(piece);
     }
     UErrorCode status = U_ZERO_ERROR;
     icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(piece.size()));
@@ -282,10 +279,8 @@ std::string Analyzer::stem(const Token& token, std::string_view language) {
 }
 
 std::string Analyzer::stemmer_name(std::string_view language) {
-  std::string lowered(language.substr(0, language.find_first_of("-_")));
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lowered =
+      internal::ascii_lower(language.substr(0, language.find_first_of("-_")));
   for (const auto& entry : kStemmers) {
     if (entry.code == lowered || entry.stemmer == lowered) return std::string(entry.stemmer);
   }

@@ -1,8 +1,11 @@
 #include "newsdex/common/date.h"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <vector>
+
+#include "ascii.h"
 
 namespace newsdex {
 namespace {
@@ -143,14 +146,6 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
   for (char c : text) {
@@ -246,6 +241,19 @@ std::optional<Timestamp> parse_all_digits(std::string_view text) {
   return std::nullopt;
 }
 
+// Unix seconds or milliseconds with a decimal fraction ("1709285415.25",
+// as spreadsheets write epoch numbers): the fraction is dropped.
+std::optional<Timestamp> parse_decimal_epoch(std::string_view text) {
+  const std::size_t dot = text.find('.');
+  if (dot == std::string_view::npos || !all_digits(text.substr(0, dot)) ||
+      !all_digits(text.substr(dot + 1))) {
+    return std::nullopt;
+  }
+  const std::size_t digits = dot;
+  if (digits != 9 && digits != 10 && digits != 12 && digits != 13) return std::nullopt;
+  return parse_all_digits(text.substr(0, dot));
+}
+
 // A month name, full or abbreviated to its first three letters (and
 // "Sept"); 0 when `word` (lower case) is none.
 long long month_number(std::string_view word) {
@@ -323,7 +331,7 @@ bool tokenize(std::string_view text, std::vector<Token>& tokens) {
     } else if (is_alpha(c)) {
       std::size_t end = i;
       while (end < text.size() && is_alpha(text[end])) ++end;
-      tokens.push_back({Token::kWord, lowered(text.substr(i, end - i))});
+      tokens.push_back({Token::kWord, internal::ascii_lower(text.substr(i, end - i))});
       i = end;
       if (i < text.size() && text[i] == '.') ++i;  // "Mar.", "Sept."
     } else if ((c == '+' || c == '-') && i + 1 < text.size() && is_digit(text[i + 1])) {
@@ -453,6 +461,7 @@ std::optional<Timestamp> parse_date(std::string_view text) {
   }
   if (text.empty() || text.size() > 100) return std::nullopt;
   std::optional<Timestamp> ts = parse_iso8601(text);
+  if (!ts) ts = parse_decimal_epoch(text);
   if (!ts && all_digits(text)) {
     ts = parse_all_digits(text);
   } else if (!ts && text.size() > 8 && all_digits(text.substr(0, 8))) {
@@ -466,6 +475,22 @@ std::optional<Timestamp> parse_date(std::string_view text) {
   static const long long kFirst = days_from_civil(0, 1, 1) * kSecondsPerDay;
   static const long long kLast = days_from_civil(10000, 1, 1) * kSecondsPerDay - 1;
   if (ts && (ts->unix_seconds < kFirst || ts->unix_seconds > kLast)) return std::nullopt;
+  return ts;
+}
+
+std::optional<Timestamp> timestamp_from_epoch(double value) {
+  if (!std::isfinite(value)) return std::nullopt;
+  const double seconds =
+      std::floor(std::fabs(value) < kEpochMillisecondsFrom ? value : value / 1000);
+  // Compared as doubles first: converting an out-of-range double to an
+  // integer is undefined behaviour.
+  static const long long kFirst = days_from_civil(1, 1, 1) * kSecondsPerDay;
+  static const long long kLast = days_from_civil(9999, 1, 1) * kSecondsPerDay - 1;
+  if (seconds < static_cast<double>(kFirst) || seconds > static_cast<double>(kLast)) {
+    return std::nullopt;
+  }
+  Timestamp ts;
+  ts.unix_seconds = static_cast<long long>(seconds);
   return ts;
 }
 

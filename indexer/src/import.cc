@@ -1,12 +1,12 @@
 #include "newsdex/indexer/import.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <unordered_set>
 
 #include "article_sanitizer.h"
+#include "ascii.h"
 #include "newsdex/common/schema.h"
 
 namespace newsdex::indexer {
@@ -20,8 +20,7 @@ constexpr std::uint64_t kProgressEvery = 500;
 // format newsdex reads (.xml only when its content does).
 bool is_input_file(const fs::path& path) {
   if (format_from_name(path.string()) != InputFormat::kAuto) return true;
-  std::string name = path.filename().string();
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = internal::ascii_lower(path.filename().string());
   return name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -85,6 +86,44 @@ TEST_F(CliTest, RejectedLinesAreReportedAndExitCodeIsThree) {
   EXPECT_EQ(summary["warnings"], 1);
   EXPECT_EQ(summary["rejected_by_reason"]["invalid JSON"], 1);
   EXPECT_EQ(summary["rejected_by_reason"]["title: the article has neither a title nor a body"], 1);
+}
+
+// A JSON number as the date is Unix seconds or milliseconds; a date that is
+// none costs the article its date, not its place in the index (once
+// "expected a string, got a number" rejected it).
+TEST_F(CliTest, NumericDatesAreReadAndUnreadableOnesOnlyWarn) {
+  const std::string input = dir_ / "numeric.jsonl";
+  std::ofstream(input) << R"({"id": "s", "title": "zebra seconds", "published": 1700000000})"
+                       << "\n"
+                       << R"({"id": "ms", "title": "zebra millis", "published": 1700000000000})"
+                       << "\n"
+                       << R"({"id": "far", "title": "zebra far", "published": 1e400})"
+                       << "\n"
+                       << R"({"id": "yes", "title": "zebra bool", "published": true})"
+                       << "\n";
+  const ToolRun index = run(kIndex + " --json --db " + db() + " " + quoted(input));
+  EXPECT_EQ(index.exit_code, 0) << index.out;
+  EXPECT_NE(index.out.find("warning: " + input + ":3: published: not a date: 1e400"),
+            std::string::npos)
+      << index.out;
+  EXPECT_NE(index.out.find("warning: " + input + ":4: published: not a date: a boolean"),
+            std::string::npos)
+      << index.out;
+  const auto summary = nlohmann::json::parse(index.out.substr(index.out.find("{\"files\"")));
+  EXPECT_EQ(summary["indexed"], 4);
+  EXPECT_EQ(summary["rejected"], 0);
+  EXPECT_EQ(summary["warnings"], 2);
+
+  const ToolRun search = run(kSearch + " --json --limit 10 --db " + db() + " zebra");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  std::map<std::string, nlohmann::json> published;
+  const auto json = nlohmann::json::parse(search.out);
+  for (const auto& hit : json["hits"]) published[hit["id"].get<std::string>()] = hit["published"];
+  ASSERT_EQ(published.size(), 4u) << search.out;
+  EXPECT_EQ(published["s"], "2023-11-14T22:13:20Z");
+  EXPECT_EQ(published["ms"], "2023-11-14T22:13:20Z");
+  EXPECT_TRUE(published["far"].is_null());
+  EXPECT_TRUE(published["yes"].is_null());
 }
 
 // Every format newsdex reads, from a directory and a compressed file, into one

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <limits>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -170,6 +172,54 @@ TEST(DateTest, ParsesUnixEpochs) {
       {"100000000000", 100000000, false},
   };
   for (const auto& c : cases) expect_parses(c);
+}
+
+TEST(DateTest, ParsesUnixEpochsWithAFraction) {
+  const ParseCase cases[] = {
+      {"1709285400.75", kMorning, false},
+      {"1709285400999.5", kMorning, false},
+      {" 999999999.0 ", 999999999, false},
+  };
+  for (const auto& c : cases) expect_parses(c);
+  for (const char* input : {"1709285400.", ".5", "1709285400.7.5", "12345678901.5", "1709285400.x"})
+    EXPECT_FALSE(parse_date(input).has_value()) << input;
+}
+
+// JSON and other typed inputs give dates as epoch numbers: seconds below
+// kEpochMillisecondsFrom, milliseconds from there on.
+TEST(DateTest, TimestampFromEpochNumbers) {
+  struct Case {
+    double value;
+    long long unix_seconds;
+  };
+  const Case cases[] = {
+      {1709285400, kMorning},
+      {1709285400.9, kMorning},     // fractions round down
+      {1709285400999.0, kMorning},  // milliseconds
+      {1709285400999.9, kMorning},
+      {0, 0},
+      {-86400, -86400},            // 1969-12-31
+      {-0.5, -1},                  // down, not toward zero
+      {99999999999, 99999999999},  // the last second count: year 5138
+      {1e11, 100000000},           // the first millisecond count: 1973
+      {-1e11, -100000000},
+      {-62135596800, -62135596800},     // 0001-01-01T00:00:00Z
+      {253402214399, 253402214},        // milliseconds, year 1978
+      {253370764799000, 253370764799},  // 9998-12-31T23:59:59Z in ms
+  };
+  for (const Case& c : cases) {
+    const std::optional<Timestamp> ts = timestamp_from_epoch(c.value);
+    ASSERT_TRUE(ts.has_value()) << c.value;
+    EXPECT_EQ(ts->unix_seconds, c.unix_seconds) << c.value;
+    EXPECT_FALSE(ts->date_only) << c.value;
+  }
+  EXPECT_EQ(format_iso8601(*timestamp_from_epoch(253370764799000)), "9998-12-31T23:59:59Z");
+  for (const double value :
+       {-62135596801.0, 253370764800000.0, -1e15, 1e300, -1e300,
+        std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+        std::numeric_limits<double>::quiet_NaN(), 1.8446744073709552e19}) {
+    EXPECT_FALSE(timestamp_from_epoch(value).has_value()) << value;
+  }
 }
 
 TEST(DateTest, ParseDateRejectsAmbiguousAndImpossibleDates) {

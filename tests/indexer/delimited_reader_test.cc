@@ -1,6 +1,6 @@
 // CSV and TSV: RFC 4180 quoting, header names, aliases and --map, lists,
 // errors naming the line, and a round-trip property test.
-#include "delimited_reader.h"
+#include "readers/delimited_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -112,6 +112,33 @@ TEST(DelimitedReaderTest, BadRowsNameTheirLineAndTheRestIsRead) {
   EXPECT_EQ(collected.warnings,
             std::vector<std::string>{
                 "feed.csv:5: published: not a date: \"someday\"; indexed without a date"});
+}
+
+// A numeric date cell is read as parse_date() reads digits: 9-10 digits
+// Unix seconds, 12-13 milliseconds, with or without a fraction; any other
+// number is a warning and the row is kept without a date.
+TEST(DelimitedReaderTest, NumericDateCells) {
+  const Collected collected = read_text(
+      "id\ttitle\ttimestamp\n"
+      "s\tS\t1700000000\n"
+      "m\tM\t1700000000000\n"
+      "f\tF\t1700000000.25\n"
+      "x\tX\t17000000000\n"
+      "n\tN\t-1700000000\n"
+      "b\tB\ttrue\n",
+      '\t');
+  ASSERT_EQ(collected.articles.size(), 6u);
+  EXPECT_TRUE(collected.errors.empty());
+  for (std::size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(collected.articles[i].published.has_value()) << i;
+    EXPECT_EQ(collected.articles[i].published->unix_seconds, 1700000000) << i;
+  }
+  for (std::size_t i = 3; i < 6; ++i) EXPECT_FALSE(collected.articles[i].published) << i;
+  EXPECT_EQ(collected.warnings,
+            (std::vector<std::string>{
+                "feed.tsv:5: published: not a date: \"17000000000\"; indexed without a date",
+                "feed.tsv:6: published: not a date: \"-1700000000\"; indexed without a date",
+                "feed.tsv:7: published: not a date: \"true\"; indexed without a date"}));
 }
 
 TEST(DelimitedReaderTest, ByteOrderMarkEmptyInputAndInvalidUtf8) {

@@ -41,6 +41,9 @@ TEST(ImportTest, IndexesGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(indexer.document_count(), 3u);
 }
 
+const std::string kRange =
+    " (as Unix seconds or milliseconds: not in the years 1-9998); indexed without a date";
+
 struct ImportRunResult {
   ImportReport report;
   std::vector<std::string> errors, warnings;
@@ -54,6 +57,39 @@ ImportRunResult import(Indexer& indexer, const std::vector<std::string>& paths,
   callbacks.on_warning = [&](const InputWarning& w) { run.warnings.push_back(w.to_string()); };
   run.report = import_inputs(indexer, paths, callbacks, options);
   return run;
+}
+
+// Every reader's date path ends in a warning, never a rejection: an epoch
+// number out of range, a boolean, a CSV cell and an RSS date that are no
+// dates each cost the article its date only.
+TEST(ImportTest, UnreadableDatesInEveryFormatKeepTheArticle) {
+  testing::TempDir dir;
+  write_file(dir / "a.jsonl",
+             "{\"id\": \"j1\", \"title\": \"one\", \"published\": 1e300}\n"
+             "{\"id\": \"j2\", \"title\": \"two\", \"published\": false}\n"
+             "{\"id\": \"j3\", \"title\": \"three\", \"published\": 1700000000}\n");
+  write_file(dir / "b.json", "[{\"id\": \"a1\", \"title\": \"one\", \"published\": 9e99}]\n");
+  write_file(dir / "c.csv", "id,title,published\nc1,one,99999999999999999\nc2,two,1700000000.5\n");
+  write_file(dir / "d.rss",
+             "<rss><channel><item><guid>r1</guid><title>one</title>"
+             "<pubDate>1e400</pubDate></item></channel></rss>\n");
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  const ImportRunResult run =
+      import(indexer, {dir / "a.jsonl", dir / "b.json", dir / "c.csv", dir / "d.rss"});
+  EXPECT_TRUE(run.errors.empty()) << run.errors[0];
+  EXPECT_EQ(run.report.added, 7u);
+  EXPECT_EQ(run.report.rejected, 0u);
+  const std::vector<std::string> expected = {
+      dir / "a.jsonl:1: published: not a date: 1e+300" + kRange,
+      dir / "a.jsonl:2: published: not a date: a boolean; indexed without a date",
+      dir / "b.json:1: published: not a date: 9e+99" + kRange,
+      dir / "c.csv:2: published: not a date: \"99999999999999999\"; indexed without a date",
+      dir / "d.rss:1: published: not a date: \"1e400\"; indexed without a date",
+  };
+  EXPECT_EQ(run.warnings, expected);
+  EXPECT_EQ(indexer.document_count(), 7u);
 }
 
 TEST(ImportTest, RerunSkipsUnchangedAndReplacesChanged) {

@@ -1,6 +1,6 @@
 // The JSON array reader: every field, record numbers as lines, a bad element
 // costing only itself, and truncated input reported, never a hang or crash.
-#include "json_array_reader.h"
+#include "readers/json_array_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -71,6 +71,29 @@ TEST(JsonArrayReaderTest, ABadElementCostsOnlyItself) {
   ASSERT_EQ(collected.warnings.size(), 1u);
   EXPECT_EQ(collected.warnings[0],
             "feed.json:5: published: not a date: \"soon\"; indexed without a date");
+}
+
+// The JSON date rule holds in arrays as in JSON Lines: numbers are Unix
+// seconds or milliseconds, and a date that is none is a warning.
+TEST(JsonArrayReaderTest, EpochNumbersAreDatesAndBadDatesOnlyWarn) {
+  std::istringstream in(
+      "[{\"id\": \"s\", \"title\": \"S\", \"published\": 1700000000},\n"
+      " {\"id\": \"m\", \"title\": \"M\", \"published\": 1700000000000.5},\n"
+      " {\"id\": \"h\", \"title\": \"H\", \"published\": 1e999},\n"
+      " {\"id\": \"o\", \"title\": \"O\", \"published\": {\"$date\": 1}}]\n");
+  JsonArrayReader reader(in, "feed.json");
+  const testing::ReaderOutput collected = testing::read_all(reader);
+  ASSERT_EQ(collected.articles.size(), 4u);
+  EXPECT_TRUE(collected.errors.empty());
+  EXPECT_EQ(collected.articles[0].published->unix_seconds, 1700000000);
+  EXPECT_EQ(collected.articles[1].published->unix_seconds, 1700000000);
+  EXPECT_FALSE(collected.articles[2].published.has_value());
+  EXPECT_FALSE(collected.articles[3].published.has_value());
+  EXPECT_EQ(collected.warnings,
+            (std::vector<std::string>{
+                "feed.json:3: published: not a date: 1e999 (as Unix seconds or milliseconds: "
+                "not in the years 1-9998); indexed without a date",
+                "feed.json:4: published: not a date: an object; indexed without a date"}));
 }
 
 TEST(JsonArrayReaderTest, TruncatedInputIsReportedAfterTheWholeElements) {

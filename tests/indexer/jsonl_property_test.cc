@@ -3,12 +3,14 @@
 // stops the reader from reading the next one.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <vector>
 
 #include "newsdex/common/error.h"
-#include "newsdex/indexer/jsonl_reader.h"
+#include "readers/jsonl_reader.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -48,11 +50,18 @@ std::string mutate(std::string line, std::mt19937& random) {
   return line;
 }
 
-TEST(JsonlPropertyTest, MutatedLinesNeverCrashOrStopTheReader) {
-  std::mt19937 random(20261128);
+// The same line with the date as a Unix epoch in milliseconds, so that
+// mutations also reach the number path (and numbers simdjson refuses).
+const std::string kNumericDateLine =
+    R"({"id": "nd-1", "title": "U.S. chip exports", "published": 1697545200123, )"
+    R"("body": "Text."})";
+
+void expect_mutations_never_crash_or_stop_the_reader(const std::string& valid_line,
+                                                     std::uint32_t seed) {
+  std::mt19937 random(seed);
   for (int i = 0; i < 5000; ++i) {
-    const std::string bad = mutate(kValidLine, random);
-    std::istringstream in(bad + "\n" + kValidLine + "\n");
+    const std::string bad = mutate(valid_line, random);
+    std::istringstream in(bad + "\n" + valid_line + "\n");
     JsonlReader reader(in, "fuzz.jsonl");
     std::vector<std::string> ids;
     int errors = 0;
@@ -72,6 +81,48 @@ TEST(JsonlPropertyTest, MutatedLinesNeverCrashOrStopTheReader) {
     ASSERT_FALSE(ids.empty()) << "after: " << bad;
     EXPECT_EQ(ids.back(), "nd-1") << "after: " << bad;
     EXPECT_LE(ids.size() + static_cast<std::size_t>(errors), 2u);
+  }
+}
+
+TEST(JsonlPropertyTest, MutatedLinesNeverCrashOrStopTheReader) {
+  expect_mutations_never_crash_or_stop_the_reader(kValidLine, 20261128);
+}
+
+TEST(JsonlPropertyTest, MutatedNumericDatesNeverCrashOrStopTheReader) {
+  expect_mutations_never_crash_or_stop_the_reader(kNumericDateLine, 20261129);
+}
+
+// Whatever number is the date, the article is read: with a date in the
+// years 1-9998, or without one and with exactly one warning.
+TEST(JsonlPropertyTest, AnyNumberAsTheDateKeepsTheArticle) {
+  std::mt19937 random(20261130);
+  std::uniform_int_distribution<int> digits(1, 40);
+  std::uniform_int_distribution<int> digit(0, 9);
+  std::uniform_int_distribution<int> coin(0, 3);
+  std::uniform_int_distribution<int> exponent(-30, 450);
+  for (int i = 0; i < 3000; ++i) {
+    std::string number = coin(random) == 0 ? "-" : "";
+    number += static_cast<char>('1' + digit(random) % 9);
+    for (int n = digits(random); n > 1; --n) number += static_cast<char>('0' + digit(random));
+    if (coin(random) == 1) number += "." + std::to_string(digit(random));
+    if (coin(random) == 2) number += "e" + std::to_string(exponent(random));
+    std::istringstream in(R"({"id": "n", "title": "t", "published": )" + number + "}\n");
+    JsonlReader reader(in, "fuzz.jsonl");
+    int warnings = 0;
+    reader.set_warning_handler([&](const InputWarning& warning) {
+      ++warnings;
+      EXPECT_EQ(warning.field, "published") << number;
+    });
+    std::optional<Article> article;
+    ASSERT_NO_THROW(article = reader.next()) << number;
+    ASSERT_TRUE(article.has_value()) << number;
+    if (article->published) {
+      EXPECT_EQ(warnings, 0) << number;
+      EXPECT_GE(article->published->unix_seconds, -62135596800) << number;  // 0001-01-01
+      EXPECT_LE(article->published->unix_seconds, 253370764799) << number;  // 9998-12-31
+    } else {
+      EXPECT_EQ(warnings, 1) << number;
+    }
   }
 }
 

@@ -1,8 +1,10 @@
-#include "newsdex/indexer/jsonl_reader.h"
+#include "readers/jsonl_reader.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "newsdex/common/error.h"
 
@@ -68,8 +70,6 @@ TEST(JsonlReaderTest, BadLinesNameFileLineFieldAndReason) {
        "feed.jsonl:2: authors: expected an array of strings, found a number"},
       {R"({"id": "x", "topics": {"a": 1}})",
        "feed.jsonl:2: topics: expected an array of strings, got an object"},
-      {R"({"id": "x", "published": 1709285415})",
-       "feed.jsonl:2: published: expected a string, got a number"},
   };
   for (const auto& c : cases) {
     std::istringstream in(std::string("{\"id\": \"good1\"}\n") + c.line +
@@ -117,6 +117,89 @@ TEST(JsonlReaderTest, UnreadableDateIsAWarningAndTheArticleIsKept) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0],
             "feed.jsonl:1: published: not a date: \"last Tuesday\"; indexed without a date");
+}
+
+// A number in "published" is a Unix epoch: seconds, or milliseconds from
+// 1e11 on. Once "expected a string, got a number" rejected the article.
+TEST(JsonlReaderTest, EpochNumbersAreDates) {
+  struct Case {
+    const char* published;
+    long long unix_seconds;
+  };
+  const Case cases[] = {
+      {"1700000000", 1700000000},
+      {"1700000000000", 1700000000},
+      {"1700000000.75", 1700000000},
+      {"1.7e9", 1700000000},
+      {"1700000000999.5", 1700000000},
+      {"-86400", -86400},
+      {"0", 0},
+      {"\"1700000000\"", 1700000000},
+  };
+  for (const Case& c : cases) {
+    std::istringstream in(std::string(R"({"id": "x", "title": "t", "published": )") + c.published +
+                          "}");
+    JsonlReader reader(in, "feed.jsonl");
+    std::vector<std::string> warnings;
+    reader.set_warning_handler(
+        [&](const InputWarning& warning) { warnings.push_back(warning.to_string()); });
+    const auto article = reader.next();
+    ASSERT_TRUE(article.has_value()) << c.published;
+    ASSERT_TRUE(article->published.has_value()) << c.published;
+    EXPECT_EQ(article->published->unix_seconds, c.unix_seconds) << c.published;
+    EXPECT_FALSE(article->published->date_only) << c.published;
+    EXPECT_TRUE(warnings.empty()) << c.published;
+  }
+}
+
+// A date that is no date, whatever its JSON type, costs the date only.
+TEST(JsonlReaderTest, UnreadableDateOfAnyTypeIsAWarningAndTheArticleIsKept) {
+  const std::string kRange = " (as Unix seconds or milliseconds: not in the years 1-9998)";
+  struct Case {
+    const char* published;
+    std::string shown;
+  };
+  const Case cases[] = {
+      {"1e300", "1e+300" + kRange},
+      {"-1e300", "-1e+300" + kRange},
+      {"-62135596801", "-62135596801" + kRange},
+      {"253402214400000", "253402214400000" + kRange},
+      {"18446744073709551615", "18446744073709551615" + kRange},
+      // Beyond what simdjson holds: the record is read without the number.
+      {"1e400", "1e400" + kRange},
+      {"-100000000000000000000000", "-100000000000000000000000" + kRange},
+      {"true", "a boolean"},
+      {"false", "a boolean"},
+      {"{\"seconds\": 1700000000}", "an object"},
+      {"[2024, 3, 1]", "an array"},
+      {"\"NaN\"", "\"NaN\""},
+      {"\"\"", ""},
+  };
+  for (const Case& c : cases) {
+    std::istringstream in(std::string(R"({"id": "x", "published": )") + c.published +
+                          R"(, "title": "kept"})");
+    JsonlReader reader(in, "feed.jsonl");
+    std::vector<std::string> warnings;
+    reader.set_warning_handler(
+        [&](const InputWarning& warning) { warnings.push_back(warning.to_string()); });
+    const auto article = reader.next();
+    ASSERT_TRUE(article.has_value()) << c.published;
+    EXPECT_EQ(article->title, "kept") << c.published;
+    EXPECT_FALSE(article->published.has_value()) << c.published;
+    if (c.shown.empty()) {
+      EXPECT_TRUE(warnings.empty()) << c.published;  // "": no date given
+    } else {
+      EXPECT_EQ(warnings, std::vector<std::string>{"feed.jsonl:1: published: not a date: " +
+                                                   c.shown + "; indexed without a date"})
+          << c.published;
+    }
+  }
+}
+
+TEST(JsonlReaderTest, AnOversizedNumberElsewhereIsStillInvalidJson) {
+  std::istringstream in(R"({"id": "x", "title": "t", "published": 1e400, "extra": 1e400})");
+  JsonlReader reader(in, "feed.jsonl");
+  EXPECT_THROW(reader.next(), InputError);
 }
 
 TEST(JsonlReaderTest, MissingIdIsLeftToTheImporter) {

@@ -1,6 +1,6 @@
 // Tests of the charset repair and HTML-to-text pieces shared by the HTML
 // and XML feed readers.
-#include "text_repair.h"
+#include "readers/text_repair.h"
 
 #include <gtest/gtest.h>
 

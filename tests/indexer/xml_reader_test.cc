@@ -10,14 +10,14 @@
 #include <sstream>
 #include <vector>
 
-#include "atom_reader.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/import.h"
 #include "newsdex/indexer/indexer.h"
-#include "newsml_reader.h"
-#include "nitf_reader.h"
-#include "rss_reader.h"
+#include "readers/atom_reader.h"
+#include "readers/newsml_reader.h"
+#include "readers/nitf_reader.h"
+#include "readers/rss_reader.h"
 #include "temp_dir.h"
 
 namespace newsdex::indexer {
@@ -286,6 +286,64 @@ TEST(XmlFormats, DetectedByContent) {
 
 // Random byte mutations of every fixture: a reader only returns articles or
 // throws InputError, and always comes to an end.
+// Every XML format reads a date through the same path: epoch digits are
+// dates as in any other input, and a date that is none is a warning that
+// costs the record its date only.
+TEST(XmlFormats, NumericAndUnreadableDates) {
+  struct Format {
+    InputFormat format;
+    std::string before, after;  // a document with one record around its date
+  };
+  const Format formats[] = {
+      {InputFormat::kRss, "<rss><channel><item><guid>a</guid><title>A</title><pubDate>",
+       "</pubDate></item></channel></rss>"},
+      {InputFormat::kAtom,
+       "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>a</id><title>A</title>"
+       "<published>",
+       "</published></entry></feed>"},
+      {InputFormat::kNewsMl, "<newsItem guid=\"a\"><itemMeta><versionCreated>",
+       "</versionCreated></itemMeta><contentMeta><headline>A</headline></contentMeta>"
+       "</newsItem>"},
+      {InputFormat::kNitf,
+       "<nitf><head><title>A</title><docdata><doc-id id-string=\"a\"/><date.issue norm=\"",
+       "\"/></docdata></head><body/></nitf>"},
+  };
+  struct Case {
+    const char* date;
+    const char* published;  // "(none)": a warning is expected
+  };
+  const Case cases[] = {
+      {"1700000000", "2023-11-14T22:13:20Z"},
+      {"1700000000000", "2023-11-14T22:13:20Z"},
+      {" 1700000000.5 ", "2023-11-14T22:13:20Z"},
+      {"1e400", "(none)"},
+      {"-1700000000", "(none)"},
+      {"NaN", "(none)"},
+      {"99999999999999999999", "(none)"},
+  };
+  for (const Format& f : formats) {
+    for (const Case& c : cases) {
+      std::istringstream in(f.before + c.date + f.after);
+      auto reader = make_reader(in, "feed", f.format, ReaderOptions{});
+      std::vector<InputWarning> warnings;
+      reader->set_warning_handler([&](const InputWarning& w) { warnings.push_back(w); });
+      const std::optional<Article> article = reader->next();
+      const std::string label = std::string(format_name(f.format)) + " " + c.date;
+      ASSERT_TRUE(article) << label;
+      EXPECT_EQ(article->title, "A") << label;
+      EXPECT_EQ(published(*article), c.published) << label;
+      if (std::string(c.published) == "(none)") {
+        ASSERT_EQ(warnings.size(), 1u) << label;
+        EXPECT_EQ(warnings[0].to_string(), std::string("feed:1: published: not a date: \"") +
+                                               c.date + "\"; indexed without a date")
+            << label;
+      } else {
+        EXPECT_TRUE(warnings.empty()) << label;
+      }
+    }
+  }
+}
+
 TEST(XmlReaderProperty, MutatedFeedsNeverCrash) {
   const std::pair<const char*, InputFormat> fixtures[] = {
       {"rss/rss2.xml", InputFormat::kRss},          {"rss/rss1.rdf", InputFormat::kRss},

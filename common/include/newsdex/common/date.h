@@ -33,7 +33,8 @@ std::optional<Timestamp> parse_iso8601(std::string_view text);
 ///     "Mar 1 2024", "1 March 2024", "1 Mar 2024 09:30",
 ///     "March 1, 2024 9:30 AM EST" (no zone: UTC);
 ///   - all digits: 8 = YYYYMMDD, 9-10 = Unix seconds, 12-13 = Unix
-///     milliseconds (rounded down to the second).
+///     milliseconds (rounded down to the second), seconds and milliseconds
+///     with a decimal fraction too ("1709285415.25").
 /// A weekday that does not match the date is ignored, as is any word
 /// followed by a comma in the weekday's place ("mer, 16 nov 2022 ..."; month
 /// names themselves must be English). Dates without a time
@@ -44,6 +45,21 @@ std::optional<Timestamp> parse_iso8601(std::string_view text);
 /// Returns nullopt when `text` is not such a date or names an impossible one
 /// (30 February, hour 25); years must be 1-9998.
 std::optional<Timestamp> parse_date(std::string_view text);
+
+/// Where epoch numbers switch from seconds to milliseconds: a magnitude of
+/// 1e11 is the year 5138 in seconds but 1973-03-03 in milliseconds, so
+/// exports of either unit for the last fifty years and the next thousand
+/// fall on the right side. (Milliseconds between 1966-10-31 and 1973-03-03
+/// read as seconds: such a number names a year between 0 and 5138.)
+inline constexpr double kEpochMillisecondsFrom = 1e11;
+
+/// The instant a Unix epoch number names, for inputs that give a date as a
+/// number (JSON "published": 1700000000): seconds when |value| <
+/// kEpochMillisecondsFrom, else milliseconds; fractions are allowed and
+/// rounded down to the second, and negative values count back from 1970.
+/// Returns nullopt when `value` is not finite or the instant falls outside
+/// the years 1-9998 that parse_date() accepts.
+std::optional<Timestamp> timestamp_from_epoch(double value);
 
 /// "2024-03-01T07:30:15Z", or "2024-03-01" for a date-only timestamp.
 std::string format_iso8601(const Timestamp& ts);

@@ -1,5 +1,6 @@
 #include "atom_reader.h"
 
+#include "ascii.h"
 #include "text_repair.h"
 
 namespace newsdex::indexer {
@@ -8,7 +9,7 @@ namespace {
 // An Atom text construct: type="text" (the default) is plain text, "html"
 // escaped HTML and "xhtml" a <div> of XHTML.
 std::string text_construct(const pugi::xml_node& node) {
-  const std::string type = lower_ascii(attribute(node, "type"));
+  const std::string type = internal::ascii_lower(attribute(node, "type"));
   if (type == "html" || type == "xhtml" || type == "text/html" || type == "application/xhtml+xml") {
     return html_text_of(node);
   }

@@ -1,5 +1,6 @@
 #include "nitf_reader.h"
 
+#include "ascii.h"
 #include "text_repair.h"
 
 namespace newsdex::indexer {
@@ -17,7 +18,7 @@ std::string byline_name(const pugi::xml_node& byline) {
     }
   }
   text = collapse_space(text);
-  if (lower_ascii(text.substr(0, 3)) == "by ") text = collapse_space(text.substr(3));
+  if (internal::iequals_ascii(text.substr(0, 3), "by ")) text = collapse_space(text.substr(3));
   return text;
 }
 

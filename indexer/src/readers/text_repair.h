@@ -9,9 +9,6 @@
 
 namespace newsdex::indexer {
 
-/// ASCII lower case.
-std::string lower_ascii(std::string_view text);
-
 /// Whether `bytes` is well-formed UTF-8 (lead and continuation bytes only;
 /// overlong forms are left to the importer's repair).
 bool valid_utf8(std::string_view bytes);

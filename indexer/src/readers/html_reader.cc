@@ -3,12 +3,17 @@
 #include <gumbo.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <iterator>
 #include <memory>
 #include <string_view>
 #include <vector>
 
+#include "ascii.h"
+#include "charset.h"
+#include "json_article.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "text_repair.h"
@@ -59,7 +64,7 @@ bool is_boilerplate(const GumboNode* node) {
     default:
       break;
   }
-  const std::string names = lower_ascii(attr(node, "class") + " " + attr(node, "id"));
+  const std::string names = internal::ascii_lower(attr(node, "class") + " " + attr(node, "id"));
   for (const char* word : {"nav", "menu", "footer", "share", "related", "comment"}) {
     if (names.find(word) != std::string::npos) return true;
   }
@@ -186,9 +191,12 @@ std::vector<std::string> split_commas(std::string_view text) {
 }
 
 struct JsonLd {
-  std::string headline, published, body, publisher;
+  std::string headline, body, publisher;
+  std::optional<Timestamp> published;
+  std::string date_problem;  // why datePublished, though given, is no date
   std::vector<std::string> authors;
   bool found = false;
+  int invalid_scripts = 0;  // JSON-LD that did not parse, before the article's
 };
 
 bool is_article_type(simdjson::dom::element item) {
@@ -228,7 +236,9 @@ void add_author(simdjson::dom::element a, std::vector<std::string>& out) {
 void take(simdjson::dom::element item, JsonLd& ld) {
   ld.found = true;
   ld.headline = json_string(item, "headline");
-  ld.published = json_string(item, "datePublished");
+  simdjson::dom::element date;
+  if (item["datePublished"].get(date) == simdjson::SUCCESS)
+    ld.published = date_from_json(date, ld.date_problem);
   ld.body = json_string(item, "articleBody");
   simdjson::dom::element publisher;
   if (item["publisher"].get(publisher) == simdjson::SUCCESS && publisher.is_object())
@@ -263,7 +273,7 @@ void find_article(simdjson::dom::element node, JsonLd& ld) {
 // The charset a <meta charset> or http-equiv content-type declares in the
 // page's first bytes, lower case; empty when none is declared.
 std::string declared_charset(std::string_view bytes) {
-  const std::string head = lower_ascii(bytes.substr(0, 4096));
+  const std::string head = internal::ascii_lower(bytes.substr(0, 4096));
   const std::size_t at = head.find("charset=");
   if (at == std::string::npos) return {};
   std::size_t start = at + 8;
@@ -277,65 +287,33 @@ std::string declared_charset(std::string_view bytes) {
   return head.substr(start, end - start);
 }
 
-}  // namespace
+using GumboTree = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
 
-HtmlReader::HtmlReader(std::istream& in, std::string name)
-    : ArticleReader(std::move(name)), in_(in) {}
+GumboTree parse_html(const std::string& html) {
+  return GumboTree(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
+                   [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+}
 
-std::optional<Article> HtmlReader::next() {
-  if (done_) return std::nullopt;
-  done_ = true;
-  record_ = 1;
-  std::string bytes{std::istreambuf_iterator<char>(in_), std::istreambuf_iterator<char>()};
-  if (in_.bad()) throw InputError(name(), 1, "", "read error");
-  bytes_ = bytes.size();
-  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
-  if (!valid_utf8(bytes)) {
-    // Undeclared 8-bit pages are Windows-1252 by the web's convention (and it
-    // is a superset of ISO-8859-1); other declared charsets go through ICU.
-    const std::string charset = declared_charset(bytes);
-    std::optional<std::string> converted;
-    if (!charset.empty() && charset != "windows-1252" && charset != "iso-8859-1" &&
-        charset != "latin1" && charset != "us-ascii" && charset != "utf-8") {
-      converted = convert_with_icu(bytes, charset);
-    }
-    if (converted) {
-      warn(1, "", "page is not UTF-8; decoded as " + charset);
-      bytes = std::move(*converted);
-    } else {
-      warn(1, "", "page is not UTF-8; decoded as Windows-1252");
-      bytes = from_windows1252(bytes);
+// The content of the first <meta> whose property or name is `key` (lower
+// case) and whose content is not blank.
+std::string meta(const Page& page, std::string_view key) {
+  for (const GumboNode* m : page.metas) {
+    if (internal::iequals_ascii(attr(m, "property"), key) ||
+        internal::iequals_ascii(attr(m, "name"), key)) {
+      std::string value = collapse_space(attr(m, "content"));
+      if (!value.empty()) return value;
     }
   }
+  return {};
+}
 
-  // gumbo's time grows with the square of the nesting depth and it frees
-  // the tree recursively, so a hostile page of many thousands of nested
-  // tags would hang or overflow the stack (see cut_deep_nesting).
-  if (const std::optional<std::size_t> cut = cut_deep_nesting(bytes)) {
-    warn(1, "",
-         "page cut at byte " + std::to_string(*cut) + ": tags nested over " +
-             std::to_string(kMaxHtmlNesting) + " deep");
-  }
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-  Page page;
-  scan(output->root, page, false);
-
-  auto meta = [&](std::string_view key) -> std::string {
-    for (const GumboNode* m : page.metas) {
-      if (lower_ascii(attr(m, "property")) == key || lower_ascii(attr(m, "name")) == key) {
-        std::string value = collapse_space(attr(m, "content"));
-        if (!value.empty()) return value;
-      }
-    }
-    return {};
-  };
-
+// The article of the first JSON-LD script that describes one, counting the
+// scripts before it that are not JSON.
+JsonLd json_ld_of(const Page& page) {
   JsonLd ld;
   simdjson::dom::parser parser;
   for (const GumboNode* s : page.scripts) {
-    if (lower_ascii(attr(s, "type")) != "application/ld+json") continue;
+    if (!internal::iequals_ascii(attr(s, "type"), "application/ld+json")) continue;
     // raw_text() skips <script> elements, so read the script's text children.
     std::string json;
     const GumboVector& kids = s->v.element.children;
@@ -343,102 +321,190 @@ std::optional<Article> HtmlReader::next() {
       raw_text(static_cast<const GumboNode*>(kids.data[i]), json);
     simdjson::dom::element root;
     if (parser.parse(json).get(root) != simdjson::SUCCESS) {
-      warn(1, "", "invalid JSON-LD ignored");
+      ++ld.invalid_scripts;
       continue;
     }
     find_article(root, ld);
     if (ld.found) break;
   }
+  return ld;
+}
 
-  Article article;
-  article.source = meta("og:site_name");
-  if (article.source.empty()) article.source = collapse_space(ld.publisher);
-  article.title = meta("og:title");
-  if (article.title.empty()) article.title = collapse_space(ld.headline);
-  if (article.title.empty()) {
-    article.title = text_of(page.title);
-    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "}) {
-      const std::string suffix = std::string(sep) + article.source;
-      if (!article.source.empty() && article.title.size() > suffix.size() &&
-          article.title.compare(article.title.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        article.title.resize(article.title.size() - suffix.size());
-      }
+std::string source_of(const Page& page, const JsonLd& ld) {
+  std::string source = meta(page, "og:site_name");
+  return source.empty() ? collapse_space(ld.publisher) : source;
+}
+
+// "Tides rise | Coast Daily" -> "Tides rise" when the site is Coast Daily.
+std::string without_site_suffix(std::string title, const std::string& source) {
+  if (source.empty()) return title;
+  for (std::string_view separator : {" | ", " - ", " \xE2\x80\x93 "}) {
+    const std::string suffix = std::string(separator) + source;
+    if (title.size() > suffix.size() &&
+        title.compare(title.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      title.resize(title.size() - suffix.size());
     }
   }
-  if (article.title.empty()) article.title = text_of(page.h1);
+  return title;
+}
 
+std::string title_of(const Page& page, const JsonLd& ld, const std::string& source) {
+  std::string title = meta(page, "og:title");
+  if (title.empty()) title = collapse_space(ld.headline);
+  if (title.empty()) title = without_site_suffix(text_of(page.title), source);
+  if (title.empty()) title = text_of(page.h1);
+  return title;
+}
+
+std::string url_of(const Page& page) {
   for (const GumboNode* l : page.links) {
-    if (lower_ascii(attr(l, "rel")) == "canonical" && article.url.empty())
-      article.url = attr(l, "href");
+    if (!internal::iequals_ascii(attr(l, "rel"), "canonical")) continue;
+    std::string href = attr(l, "href");
+    if (!href.empty()) return href;
   }
-  if (article.url.empty()) article.url = meta("og:url");
-  article.id = article.url;
+  return meta(page, "og:url");
+}
 
-  std::string date = meta("article:published_time");
-  if (date.empty()) date = ld.published;
+// The first date the page gives: article:published_time, JSON-LD's
+// datePublished, the date metas, a <time datetime> in the <article>. When
+// that one is no date, nullopt and `problem` says so.
+std::optional<Timestamp> date_of(const Page& page, const JsonLd& ld, std::string& problem) {
+  std::string date = meta(page, "article:published_time");
+  if (date.empty() && (ld.published || !ld.date_problem.empty())) {
+    problem = ld.date_problem;
+    return ld.published;
+  }
   for (const char* key : {"date", "pubdate", "dc.date"}) {
-    if (date.empty()) date = meta(key);
+    if (date.empty()) date = meta(page, key);
   }
   for (const GumboNode* t : page.times) {
     if (date.empty()) date = attr(t, "datetime");
   }
-  if (!date.empty()) {
-    article.published = parse_date(date);
-    if (!article.published)
-      warn(1, "published", "not a date: \"" + date.substr(0, 60) + "\"; indexed without a date");
-  }
+  if (date.empty()) return std::nullopt;
+  std::optional<Timestamp> parsed = parse_date(date);
+  if (!parsed) problem = "not a date: \"" + date.substr(0, 60) + "\"; indexed without a date";
+  return parsed;
+}
 
-  article.authors = ld.authors;
-  if (article.authors.empty()) {
-    for (const GumboNode* m : page.metas) {
-      const std::string key = lower_ascii(attr(m, "name") + attr(m, "property"));
-      if (key == "author" || key == "article:author") {
-        std::string value = collapse_space(attr(m, "content"));
-        if (!value.empty()) article.authors.push_back(std::move(value));
-      }
-    }
-  }
-
+// The page's metas whose name + property is one of `keys`, in page order.
+std::vector<const GumboNode*> metas_named(const Page& page,
+                                          std::initializer_list<std::string_view> keys) {
+  std::vector<const GumboNode*> found;
   for (const GumboNode* m : page.metas) {
-    const std::string key = lower_ascii(attr(m, "name") + attr(m, "property"));
-    if (key == "article:section" || key == "article:tag" || key == "keywords") {
-      for (std::string& topic : split_commas(attr(m, "content")))
-        article.topics.push_back(std::move(topic));
-    }
+    const std::string key = internal::ascii_lower(attr(m, "name") + attr(m, "property"));
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) found.push_back(m);
   }
+  return found;
+}
 
-  if (page.html) {
-    std::string lang = lower_ascii(attr(page.html, "lang"));
-    lang = lang.substr(0, lang.find_first_of("-_"));
-    article.language = collapse_space(lang);
+std::vector<std::string> authors_of(const Page& page, const JsonLd& ld) {
+  if (!ld.authors.empty()) return ld.authors;
+  std::vector<std::string> authors;
+  for (const GumboNode* m : metas_named(page, {"author", "article:author"})) {
+    std::string value = collapse_space(attr(m, "content"));
+    if (!value.empty()) authors.push_back(std::move(value));
   }
+  return authors;
+}
 
-  if (!ld.body.empty()) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start < ld.body.size()) {
-      std::size_t end = ld.body.find("\n\n", start);
-      if (end == std::string::npos) end = ld.body.size();
-      std::string p = collapse_space(std::string_view(ld.body).substr(start, end - start));
-      if (!p.empty()) parts.push_back(std::move(p));
-      start = end + 2;
-    }
-    article.body = join(parts);
+std::vector<std::string> topics_of(const Page& page) {
+  std::vector<std::string> topics;
+  for (const GumboNode* m : metas_named(page, {"article:section", "article:tag", "keywords"})) {
+    for (std::string& topic : split_commas(attr(m, "content"))) topics.push_back(std::move(topic));
   }
-  if (article.body.empty() && page.article) {
-    std::vector<std::string> parts;
-    const GumboVector& kids = page.article->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i)
-      paragraphs(static_cast<const GumboNode*>(kids.data[i]), parts);
-    article.body = join(parts);
+  return topics;
+}
+
+// The primary subtag of <html lang>, lower case ("en-GB" -> "en").
+std::string language_of(const Page& page) {
+  if (!page.html) return {};
+  const std::string lang = internal::ascii_lower(attr(page.html, "lang"));
+  return collapse_space(lang.substr(0, lang.find_first_of("-_")));
+}
+
+// JSON-LD's articleBody, its paragraphs separated by blank lines.
+std::string paragraphs_of_text(std::string_view text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string p = collapse_space(text.substr(start, end - start));
+    if (!p.empty()) parts.push_back(std::move(p));
+    start = end + 2;
   }
-  if (article.body.empty() && page.best) {
-    std::vector<std::string> parts;
-    const GumboVector& kids = page.best->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i)
-      paragraphs(static_cast<const GumboNode*>(kids.data[i]), parts);
-    article.body = join(parts);
+  return join(parts);
+}
+
+std::string paragraphs_under(const GumboNode* node) {
+  std::vector<std::string> parts;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    paragraphs(static_cast<const GumboNode*>(kids.data[i]), parts);
+  return join(parts);
+}
+
+// The main text: JSON-LD's articleBody, else the paragraphs of the
+// <article>, else those of the element with the most paragraph text.
+std::string body_of(const Page& page, const JsonLd& ld) {
+  std::string body = paragraphs_of_text(ld.body);
+  if (body.empty() && page.article) body = paragraphs_under(page.article);
+  if (body.empty() && page.best) body = paragraphs_under(page.best);
+  return body;
+}
+
+}  // namespace
+
+HtmlReader::HtmlReader(std::istream& in, std::string name)
+    : ArticleReader(std::move(name)), in_(in) {}
+
+std::string HtmlReader::read_page() {
+  std::string bytes{std::istreambuf_iterator<char>(in_), std::istreambuf_iterator<char>()};
+  if (in_.bad()) throw InputError(name(), 1, "", "read error");
+  bytes_ = bytes.size();
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  // The same decoding and repairs as XML feeds; a page that declares no
+  // charset is taken for UTF-8 with Windows-1252 bytes, the web's default.
+  decode_to_utf8(bytes, declared_charset(bytes),
+                 [this](std::string message) { warn(1, "", std::move(message)); });
+  return bytes;
+}
+
+void HtmlReader::bound_nesting(std::string& html) const {
+  // gumbo's time grows with the square of the nesting depth and it frees
+  // the tree recursively, so a hostile page of many thousands of nested
+  // tags would hang or overflow the stack (see cut_deep_nesting).
+  if (const std::optional<std::size_t> cut = cut_deep_nesting(html)) {
+    warn(1, "",
+         "page cut at byte " + std::to_string(*cut) + ": tags nested over " +
+             std::to_string(kMaxHtmlNesting) + " deep");
   }
+}
+
+std::optional<Article> HtmlReader::next() {
+  if (done_) return std::nullopt;
+  done_ = true;
+  record_ = 1;
+  std::string html = read_page();
+  bound_nesting(html);
+  const GumboTree tree = parse_html(html);
+  Page page;
+  scan(tree->root, page, false);
+  const JsonLd ld = json_ld_of(page);
+  for (int i = 0; i < ld.invalid_scripts; ++i) warn(1, "", "invalid JSON-LD ignored");
+
+  Article article;
+  article.source = source_of(page, ld);
+  article.title = title_of(page, ld, article.source);
+  article.url = url_of(page);
+  article.id = article.url;
+  std::string date_problem;
+  article.published = date_of(page, ld, date_problem);
+  if (!date_problem.empty()) warn(1, "published", std::move(date_problem));
+  article.authors = authors_of(page, ld);
+  article.topics = topics_of(page);
+  article.language = language_of(page);
+  article.body = body_of(page, ld);
   return article;
 }
 

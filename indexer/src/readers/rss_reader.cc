@@ -1,5 +1,6 @@
 #include "rss_reader.h"
 
+#include "ascii.h"
 #include "text_repair.h"
 
 namespace newsdex::indexer {
@@ -45,7 +46,7 @@ Article RssReader::to_article(const pugi::xml_node& item, std::uint64_t record) 
   const pugi::xml_node guid = child(item, "guid");
   const std::string guid_text = text_of(guid);
   article.url = text_of(child(item, "link"));
-  if (article.url.empty() && lower_ascii(attribute(guid, "isPermaLink")) != "false" &&
+  if (article.url.empty() && !internal::iequals_ascii(attribute(guid, "isPermaLink"), "false") &&
       (guid_text.rfind("http://", 0) == 0 || guid_text.rfind("https://", 0) == 0)) {
     article.url = guid_text;
   }

@@ -1,4 +1,4 @@
-// newsdex/indexer/jsonl_reader.h — reads articles from JSON Lines.
+// jsonl_reader.h (internal) — reads articles from JSON Lines.
 //
 // One JSON object per line with the keys id, source, url, title, body,
 // published, authors, topics, places, language (the format of the corpora in

@@ -1,4 +1,4 @@
-#include "newsdex/indexer/jsonl_reader.h"
+#include "jsonl_reader.h"
 
 #include <simdjson.h>
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "ascii.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "utf8_repair.h"
@@ -57,9 +58,7 @@ std::string normalized(std::string_view name) {
   if (first == std::string_view::npos) return {};
   std::string out;
   for (char c : name.substr(first, last - first + 1)) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == ' ' || c == '-') c = '_';
-    out.push_back(c);
+    out.push_back(c == ' ' || c == '-' ? '_' : internal::ascii_lower(c));
   }
   return out;
 }

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "ascii.h"
+#include "charset.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "text_repair.h"
@@ -17,7 +19,7 @@ std::string declared_encoding(std::string_view bytes) {
   if (start == std::string_view::npos || bytes.compare(start, 5, "<?xml") != 0) return {};
   const std::size_t end = bytes.find("?>", start);
   if (end == std::string_view::npos) return {};
-  const std::string declaration = lower_ascii(bytes.substr(start, end - start));
+  const std::string declaration = internal::ascii_lower(bytes.substr(start, end - start));
   const std::size_t at = declaration.find("encoding");
   if (at == std::string::npos) return {};
   std::size_t quote = declaration.find_first_of("\"'", at);
@@ -25,16 +27,6 @@ std::string declared_encoding(std::string_view bytes) {
   const std::size_t close = declaration.find(declaration[quote], quote + 1);
   if (close == std::string::npos) return {};
   return collapse_space(declaration.substr(quote + 1, close - quote - 1));
-}
-
-bool is_utf8_name(const std::string& encoding) {
-  return encoding.empty() || encoding == "utf-8" || encoding == "utf8" || encoding == "us-ascii" ||
-         encoding == "ascii";
-}
-
-bool has_non_ascii(std::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 }  // namespace
@@ -68,35 +60,8 @@ void XmlReader::load() {
 
   std::string encoding = declared_encoding(buffer_);
   if (!utf16.empty() || encoding.rfind("utf-16", 0) == 0) encoding.clear();
-  if (!is_utf8_name(encoding) && valid_utf8(buffer_) && has_non_ascii(buffer_)) {
-    // Legacy 8-bit text almost never forms valid multi-byte UTF-8, so such
-    // a document is UTF-8 under a wrong label; converting it would garble it.
-    warn(0, "", "declared encoding " + encoding + " but the bytes are UTF-8; read as UTF-8");
-  } else if (!is_utf8_name(encoding)) {
-    // ISO-8859-1 labels in the wild mean Windows-1252, its superset (the
-    // WHATWG encoding standard maps them so too).
-    const std::string charset =
-        encoding == "iso-8859-1" || encoding == "latin1" || encoding == "iso_8859-1"
-            ? "windows-1252"
-            : encoding;
-    std::optional<std::string> converted = convert_with_icu(buffer_, charset);
-    if (converted) {
-      buffer_ = std::move(*converted);
-    } else {
-      warn(0, "", "unknown encoding " + encoding + "; decoded as Windows-1252");
-      buffer_ = from_windows1252(buffer_);
-    }
-  } else if (const std::size_t repaired = repair_stray_windows1252(buffer_); repaired > 0) {
-    warn(0, "",
-         std::to_string(repaired) + (repaired == 1 ? " byte" : " bytes") +
-             " not valid UTF-8; decoded as Windows-1252");
-  }
-
-  if (const std::size_t repaired = repair_double_encoding(buffer_); repaired > 0) {
-    warn(0, "",
-         std::to_string(repaired) + " double-encoded UTF-8 " +
-             (repaired == 1 ? "sequence" : "sequences") + " repaired");
-  }
+  decode_to_utf8(buffer_, encoding,
+                 [this](std::string message) { warn(0, "", std::move(message)); });
 
   for (std::size_t at = buffer_.find('\n'); at != std::string::npos;
        at = buffer_.find('\n', at + 1))
@@ -238,7 +203,7 @@ std::string html_text_of(const pugi::xml_node& node) {
 }
 
 std::string language_code(std::string_view tag) {
-  std::string code = lower_ascii(collapse_space(tag));
+  std::string code = internal::ascii_lower(collapse_space(tag));
   return code.substr(0, code.find_first_of("-_"));
 }
 

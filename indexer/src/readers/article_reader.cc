@@ -4,14 +4,15 @@
 #include <fstream>
 #include <iostream>
 
+#include "ascii.h"
 #include "atom_reader.h"
 #include "decompressed_reader.h"
 #include "decompressing_stream.h"
 #include "delimited_reader.h"
 #include "html_reader.h"
 #include "json_array_reader.h"
+#include "jsonl_reader.h"
 #include "newsdex/common/error.h"
-#include "newsdex/indexer/jsonl_reader.h"
 #include "newsml_reader.h"
 #include "nitf_reader.h"
 #include "prefixed_stream.h"
@@ -37,14 +38,6 @@ constexpr FormatName kFormatNames[] = {
     {InputFormat::kAtom, "atom"},      {InputFormat::kNewsMl, "newsml"},
     {InputFormat::kNitf, "nitf"},      {InputFormat::kHtml, "html"},
 };
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // The name of the first element of markup ("" when `head` is not markup):
 // after a byte order mark, white space, <?xml ...?>, comments and <!DOCTYPE>.
@@ -103,7 +96,7 @@ std::string_view format_name(InputFormat format) {
 }
 
 InputFormat format_from_name(std::string_view path) {
-  std::string name = lowered(path);
+  std::string name = internal::ascii_lower(path);
   for (std::string_view compressed : {".gz", ".zst"}) {
     if (ends_with(name, compressed)) name.resize(name.size() - compressed.size());
   }
@@ -127,7 +120,7 @@ InputFormat format_from_content(std::string_view head) {
   if (head.front() == '{') return InputFormat::kJsonLines;
   if (head.front() == '[') return InputFormat::kJsonArray;
   if (head.front() != '<') return InputFormat::kAuto;
-  const std::string text = lowered(head.substr(0, 4096));
+  const std::string text = internal::ascii_lower(head.substr(0, 4096));
   // The root element decides (NewsML-G2 items often carry NITF inside);
   // its local name, after the prolog, comments and doctype.
   std::size_t at = 0;

@@ -12,8 +12,9 @@ namespace newsdex::indexer {
 
 /// Reads a whole HTML page (record 1) and extracts title, url, date,
 /// authors, source, topics, language and body from meta tags, JSON-LD and
-/// the page text. Bytes that are not UTF-8 are converted (Windows-1252 when
-/// no other charset is declared) with a warning. Never throws for bad HTML:
+/// the page text. The page is made UTF-8 as XML feeds are (see
+/// decode_to_utf8(): the charset a <meta> declares, stray Windows-1252
+/// bytes and double-encoded UTF-8 repaired with warnings). Never throws for bad HTML:
 /// a page without title and body is handed on for the importer to reject.
 class HtmlReader : public ArticleReader {
  public:
@@ -27,6 +28,11 @@ class HtmlReader : public ArticleReader {
   std::uint64_t bytes_read() const noexcept override { return bytes_; }
 
  private:
+  /// The whole input, counted in bytes_, made UTF-8 (see decode_to_utf8()).
+  std::string read_page();
+  /// Cuts `html` where its tags nest too deep for gumbo, with a warning.
+  void bound_nesting(std::string& html) const;
+
   std::istream& in_;
   std::uint64_t record_ = 0;
   std::uint64_t bytes_ = 0;

@@ -20,11 +20,11 @@ namespace newsdex::indexer {
 /// Base of the RSS, Atom, NewsML-G2 and NITF readers. The whole input is
 /// read and parsed on the first next(); each record element (item, entry,
 /// newsItem, nitf) then becomes one article, its record number the 1-based
-/// line of the element's start tag. Encodings: UTF-8 (a BOM is dropped) and
-/// UTF-16 with a BOM are read as such; a declared legacy encoding
-/// (ISO-8859-x, Windows-125x, KOI8-R, ...) is converted with ICU; bytes
-/// that are not UTF-8 in a document declaring UTF-8 or nothing are decoded
-/// as Windows-1252 with a warning. A document that is not well-formed gives
+/// line of the element's start tag. Encodings: UTF-16 (a BOM, or "<?" in
+/// UTF-16) is converted to UTF-8 and a UTF-8 BOM dropped; the rest is
+/// decode_to_utf8() with the encoding the XML declaration names, as for
+/// HTML pages (legacy charsets through ICU, stray Windows-1252 bytes and
+/// double-encoded UTF-8 repaired with warnings). A document that is not well-formed gives
 /// the complete records before the fault, then an InputError naming the
 /// line of the fault.
 class XmlReader : public ArticleReader {

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "ascii.h"
+
 namespace newsdex::indexer {
 namespace {
 
@@ -125,8 +127,7 @@ bool is_void_tag(const std::string& text, std::size_t at) {
                                                "wbr", "source", "track", "param"};
   std::size_t end = at;
   while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
-  std::string name = text.substr(at, end - at);
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = internal::ascii_lower(std::string_view(text).substr(at, end - at));
   for (std::string_view tag : kVoid) {
     if (name == tag) return true;
   }
@@ -149,14 +150,6 @@ std::optional<std::size_t> cut_deep_nesting(std::string& html) {
     }
   }
   return std::nullopt;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool valid_utf8(std::string_view bytes) {
