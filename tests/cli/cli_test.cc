@@ -347,3 +347,36 @@ TEST_F(CliTest, HelpAndVersion) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, RankFreshReportsTheRankingInJson) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  const ToolRun search = run(kSearch + " --json --rank fresh --half-life 7 --now 2024-01-01 --db " +
+                             db() + " election");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  const auto json = nlohmann::json::parse(search.out);
+  EXPECT_EQ(json["ranking"], "fresh");
+  EXPECT_EQ(json["freshness"]["half_life_days"], 7.0);
+  EXPECT_EQ(json["freshness"]["now"], "2024-01-01");
+  const ToolRun plain = run(kSearch + " --json --db " + db() + " election");
+  ASSERT_EQ(plain.exit_code, 0) << plain.out;
+  EXPECT_EQ(nlohmann::json::parse(plain.out)["ranking"], "relevance");
+  EXPECT_TRUE(nlohmann::json::parse(plain.out)["freshness"].is_null());
+}
+
+TEST_F(CliTest, BadFreshnessSettingsAreUsageErrors) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  // Bad values: one line naming what is wrong.
+  for (const std::string options : {"--rank fresh --half-life 0", "--rank fresh --half-life=-3",
+                                    "--rank fresh --now 2024-13-45", "--rank fresh --now soon"}) {
+    const ToolRun search = run(kSearch + " " + options + " --db " + db() + " election");
+    EXPECT_EQ(search.exit_code, 2) << options << "\n" << search.out;
+    EXPECT_EQ(std::count(search.out.begin(), search.out.end(), '\n'), 1) << search.out;
+  }
+  for (const std::string options : {"--rank newest", "--half-life 7", "--now 2024-01-01"}) {
+    EXPECT_EQ(run(kSearch + " " + options + " --db " + db() + " election").exit_code, 2) << options;
+  }
+}
+
+}  // namespace
