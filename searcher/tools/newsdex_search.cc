@@ -123,6 +123,7 @@ int run(int argc, char** argv) {
       ("snippet-chars", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes), "snippet length in bytes (0 for none)")
       ("any", "match articles with any of the words (default: all words)")
       ("no-suggest", "no \"did you mean\" suggestion")
+      ("no-synonyms", "do not expand words into the synonyms stored in the index")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -161,6 +162,7 @@ int run(int argc, char** argv) {
     request.facets.push_back(facet);
   }
   request.suggest = vm.count("no-suggest") == 0;
+  request.synonyms = vm.count("no-synonyms") == 0;
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
 
   searcher::SearcherOptions options;

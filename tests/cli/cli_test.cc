@@ -379,4 +379,41 @@ TEST_F(CliTest, BadFreshnessSettingsAreUsageErrors) {
   }
 }
 
+TEST_F(CliTest, SynonymsAreStoredAndApplied) {
+  std::ofstream(dir_ / "articles.jsonl")
+      << R"({"id": "a", "title": "Tariffs", "body": "The United States raised tariffs."})"
+      << "\n"
+      << R"({"id": "b", "title": "Weather", "body": "Rain over the hills."})"
+      << "\n";
+  std::ofstream(dir_ / "synonyms.txt") << "# countries\nUS, USA, United States, U.S.\n";
+  const ToolRun index = run(kIndex + " --quiet --db " + db() + " --synonyms " +
+                            quoted(dir_ / "synonyms.txt") + " " + quoted(dir_ / "articles.jsonl"));
+  ASSERT_EQ(index.exit_code, 0) << index.out;
+  const auto hits = [&](const std::string& options) {
+    const ToolRun search = run(kSearch + " --json " + options + " --db " + db() + " USA");
+    EXPECT_EQ(search.exit_code, 0) << search.out;
+    return nlohmann::json::parse(search.out)["hits"].size();
+  };
+  EXPECT_EQ(hits(""), 1u);
+  EXPECT_EQ(hits("--no-synonyms"), 0u);
+  // Synonyms alone, without input: an empty file removes them.
+  std::ofstream(dir_ / "none.txt") << "# nothing\n";
+  const ToolRun cleared =
+      run(kIndex + " --db " + db() + " --synonyms " + quoted(dir_ / "none.txt"));
+  ASSERT_EQ(cleared.exit_code, 0) << cleared.out;
+  EXPECT_EQ(hits(""), 0u);
+}
+
+TEST_F(CliTest, MalformedSynonymsFileNamesFileAndLine) {
+  std::ofstream(dir_ / "bad.txt") << "car, automobile\n\nlonely\n";
+  const ToolRun index = run(kIndex + " --db " + db() + " --synonyms " + quoted(dir_ / "bad.txt"));
+  EXPECT_EQ(index.exit_code, 1) << index.out;
+  EXPECT_NE(index.out.find("bad.txt:3: "), std::string::npos) << index.out;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db")) << "a bad file must change nothing";
+  const ToolRun missing =
+      run(kIndex + " --db " + db() + " --synonyms " + quoted(dir_ / "missing.txt"));
+  EXPECT_EQ(missing.exit_code, 1) << missing.out;
+  EXPECT_NE(missing.out.find("missing.txt: "), std::string::npos) << missing.out;
+}
+
 }  // namespace

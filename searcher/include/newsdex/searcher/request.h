@@ -131,6 +131,10 @@ struct SearchRequest {
   std::vector<FacetRequest> facets;
   /// Suggest a corrected query when a word is not in the index. Default true.
   bool suggest = true;
+  /// Expand words (and runs of words) that have synonyms stored in the index
+  /// (Indexer::set_synonyms) into any of them; never inside "quoted
+  /// phrases" or NEAR/ADJ. Default true.
+  bool synonyms = true;
 };
 
 }  // namespace newsdex::searcher
