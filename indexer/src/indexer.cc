@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -14,6 +16,7 @@
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
 #include "stored_article.h"
+#include "synonym_key.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -140,9 +143,54 @@ class Indexer::Impl {
     return ids;
   }
 
+  void set_synonyms(const std::vector<SynonymGroup>& groups) {
+    // Normalised here, not at commit, so a bad entry is reported before
+    // anything is written.
+    std::map<std::string, std::set<std::string>> table;
+    std::size_t max_words = 0;
+    for (const SynonymGroup& group : groups) {
+      std::vector<std::string> keys, stem_keys;
+      for (const std::string& entry : group.entries) {
+        const std::vector<Token> words = internal::synonym_tokens(analyzer_, entry);
+        if (words.empty()) {
+          throw InputError(group.file, group.line, "",
+                           "synonym entry '" + entry + "' has no word to search for");
+        }
+        max_words = std::max(max_words, words.size());
+        std::string key = internal::synonym_key(words);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(std::move(key));
+        // Stems in the default language, so "vaccines" finds "vaccine"'s group.
+        stem_keys.push_back(internal::synonym_stem_key(analyzer_, words, {}));
+      }
+      if (keys.size() < 2) {
+        throw InputError(group.file, group.line, "",
+                         "the entries of this synonym group are all the same words once "
+                         "normalised ('" +
+                             keys.front() + "')");
+      }
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        for (std::size_t j = 0; j < keys.size(); ++j) {
+          if (i == j) continue;
+          table[keys[i]].insert(keys[j]);
+          table[stem_keys[i]].insert(keys[j]);
+        }
+      }
+    }
+    pending_synonyms_ = PendingSynonyms{std::move(table), max_words};
+  }
+
   void commit() {
     if (bulk_) {
       merge_bulk_build();
+      if (pending_synonyms_) {
+        write_synonyms();
+        try {
+          db_.commit();
+        } catch (const Xapian::Error& e) {
+          throw IndexError(options_.db_path + ": commit failed: " + e.get_description());
+        }
+      }
       return;
     }
     try {
@@ -156,6 +204,7 @@ class Indexer::Impl {
       // Spelling words are gathered per batch and written once each: one
       // add_spelling() call per word occurrence is many times slower.
       for (const auto& [word, count] : pending_spellings_) db_.add_spelling(word, count);
+      write_synonyms();
       db_.commit();
       clear_pending();
     } catch (const Xapian::Error& e) {
@@ -212,7 +261,31 @@ class Indexer::Impl {
     db_.commit();  // keeps the schema version of a build that added nothing
   }
 
+  // Replaces the stored synonym table with the pending one, if any, in the
+  // transaction being committed (so readers see the old table or the new).
+  void write_synonyms() {
+    if (!pending_synonyms_) return;
+    try {
+      std::vector<std::string> old_keys;
+      for (auto key = db_.synonym_keys_begin(); key != db_.synonym_keys_end(); ++key) {
+        old_keys.push_back(*key);
+      }
+      for (const std::string& key : old_keys) db_.clear_synonyms(key);
+      for (const auto& [key, others] : pending_synonyms_->table) {
+        for (const std::string& other : others) db_.add_synonym(key, other);
+      }
+      const std::string key(internal::kSynonymMaxWordsKey);
+      db_.set_metadata(key, pending_synonyms_->max_words == 0
+                                ? std::string()
+                                : std::to_string(pending_synonyms_->max_words));
+    } catch (const Xapian::Error& e) {
+      throw IndexError(options_.db_path + ": storing synonyms: " + e.get_description());
+    }
+    pending_synonyms_.reset();
+  }
+
   void clear_pending() {
+    pending_synonyms_.reset();
     pending_.clear();
     pending_index_.clear();
     pending_spellings_.clear();
@@ -232,6 +305,11 @@ class Indexer::Impl {
   std::vector<Change> pending_;
   std::unordered_map<std::string, std::size_t> pending_index_;
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;
+  struct PendingSynonyms {
+    std::map<std::string, std::set<std::string>> table;  // key -> the other keys
+    std::size_t max_words;                               // longest entry, in words
+  };
+  std::optional<PendingSynonyms> pending_synonyms_;  // set_synonyms() until commit()
   std::unique_ptr<BulkWriter> bulk_;  // while building a new index on several threads
 };
 
@@ -257,6 +335,7 @@ AddOutcome Indexer::add(const Article& article) { return impl_->add(article); }
 bool Indexer::remove(std::string_view id) { return impl_->remove(id); }
 void Indexer::commit() { impl_->commit(); }
 void Indexer::discard() { impl_->discard(); }
+void Indexer::set_synonyms(const std::vector<SynonymGroup>& groups) { impl_->set_synonyms(groups); }
 std::vector<std::string> Indexer::ids_of_source(std::string_view source) const {
   return impl_->ids_of_source(source);
 }

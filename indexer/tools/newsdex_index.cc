@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli.h"
 #include "newsdex/indexer/import.h"
+#include "newsdex/indexer/synonyms.h"
 #include "progress_bar.h"
 
 namespace po = boost::program_options;
@@ -18,6 +20,7 @@ constexpr std::uint64_t kMaxMessagesShown = 50;
 
 constexpr const char* kUsage = R"(Usage: newsdex-index [options] INPUT...
        newsdex-index [options] delete ID...
+       newsdex-index [options] --synonyms FILE [INPUT...]
 
 Imports news articles into a newsdex index (created if missing). INPUT is a
 file, a directory (searched recursively) or - for standard input, in any of
@@ -29,6 +32,9 @@ an import is cheap. Invalid records are reported as file:line: field: reason
 and skipped; the rest is still indexed. Problems that could be repaired
 (invalid UTF-8, control characters, overlong fields, missing ids, duplicate
 ids) are reported as warnings. `delete ID...` removes articles by id.
+--synonyms FILE replaces the synonym groups stored in the index with the
+file's (one group per line: US, USA, United States, U.S.; # comments);
+searches then expand a word of a group into the whole group.
 
 A new (or empty) index is built on every core: each thread writes its own
 segment and the segments are merged at the end, so the index shows nothing
@@ -44,6 +50,7 @@ Examples:
   newsdex-index --strict --json nightly.jsonl
   newsdex-index --threads 1 --db new.db big.jsonl     (one thread, batch commits)
   newsdex-index delete nd-0045 nd-0046
+  newsdex-index --synonyms synonyms.txt
 
 Exit codes: 0 ok, 1 failure (index locked or unwritable, unreadable input,
             stopped by --strict or --max-errors), 2 bad command line,
@@ -163,6 +170,8 @@ int run(int argc, char** argv) {
       ("strict", "stop at the first rejected record, discarding the current batch")
       ("prune-source", po::value(&import.prune_sources)->composing(),
        "after importing, delete this source's articles the input no longer has (repeatable)")
+      ("synonyms", po::value<std::string>(),
+       "replace the index's synonym groups with FILE's (one comma-separated group a line)")
       ("no-spelling", "do not build the spelling dictionary (faster; no \"did you mean\")")
       ("json", "print the summary as one JSON object")
       ("quiet,q", "print nothing but errors")
@@ -173,7 +182,10 @@ int run(int argc, char** argv) {
       cli::parse_command_line(argc, argv, kTool, visible, "input", po::value(&inputs));
   if (!parsed) return cli::kExitOk;
   const po::variables_map& vm = *parsed;
-  if (inputs.empty()) throw cli::UsageError("no input given");
+  // Read before the index is opened, so a bad file changes nothing.
+  std::optional<std::vector<indexer::SynonymGroup>> synonyms;
+  if (vm.count("synonyms")) synonyms = indexer::load_synonyms(vm["synonyms"].as<std::string>());
+  if (inputs.empty() && !synonyms) throw cli::UsageError("no input given");
   const bool quiet = vm.count("quiet") > 0;
   const bool as_json = vm.count("json") > 0;
   options.spelling = vm.count("no-spelling") == 0;
@@ -190,6 +202,18 @@ int run(int argc, char** argv) {
   }
 
   indexer::Indexer index(options);
+  if (synonyms) {
+    index.set_synonyms(*synonyms);
+    if (inputs.empty()) {
+      index.commit();
+      if (as_json) {
+        std::cout << nlohmann::ordered_json{{"synonym_groups", synonyms->size()}}.dump() << "\n";
+      } else if (!quiet) {
+        std::printf("stored %zu synonym groups\n", synonyms->size());
+      }
+      return cli::kExitOk;
+    }
+  }
   if (inputs.front() == "delete") {
     if (inputs.size() == 1) throw cli::UsageError("delete needs at least one id");
     return delete_ids(index, {inputs.begin() + 1, inputs.end()}, as_json, quiet);

@@ -103,6 +103,21 @@ std::string to_json(const SearchResult& result, int indent) {
   json.key("exact");
   json.value(result.total_exact);
   json.end_object();
+  json.key("ranking");
+  json.value(result.ranking);
+  json.key("freshness");
+  if (result.freshness) {
+    json.begin_object();
+    json.key("half_life_days");
+    json.value(result.freshness->half_life_days);
+    json.key("now");
+    json.value(result.freshness->now);
+    json.key("max_boost");
+    json.value(result.freshness->max_boost);
+    json.end_object();
+  } else {
+    json.null();
+  }
   json.key("hits");
   json.begin_array();
   for (const Hit& hit : result.hits) write_hit(json, hit);

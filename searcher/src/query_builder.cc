@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -14,6 +15,7 @@
 #include "newsdex/common/schema.h"
 #include "query_parser.h"
 #include "spelling_suggester.h"
+#include "synonym_key.h"
 
 namespace newsdex::searcher {
 namespace {
@@ -61,7 +63,8 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 class TreeBuilder {
  public:
   TreeBuilder(Analyzer& analyzer, const SearchRequest& request, std::string language,
-              SpellingSuggester* suggester, std::vector<QueryWarning>& warnings,
+              SpellingSuggester* suggester, const Xapian::Database* synonyms,
+              std::size_t synonym_max_words, std::vector<QueryWarning>& warnings,
               std::vector<HighlightTerm>& highlights, std::set<std::string>& cjk_words)
       : analyzer_(analyzer),
         language_(std::move(language)),
@@ -69,6 +72,8 @@ class TreeBuilder {
         default_op_(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
                                                                      : Xapian::Query::OP_AND),
         suggester_(suggester),
+        synonyms_(synonyms),
+        synonym_max_words_(synonyms == nullptr ? 0 : synonym_max_words),
         warnings_(warnings),
         highlights_(highlights),
         cjk_words_(cjk_words) {}
@@ -135,9 +140,9 @@ class TreeBuilder {
     const Token& plain() const { return folded ? *folded : exact; }
   };
 
-  std::vector<Unit> units(const QueryNode& node) {
+  std::vector<Unit> units_of(std::string_view text) {
     tokens_.clear();
-    analyzer_.tokenize(node.text, tokens_, 0);
+    analyzer_.tokenize(text, tokens_, 0);
     std::vector<Unit> found;
     for (const Token& token : tokens_) {
       if (token.role == TokenRole::kWord) found.push_back({token, {}, {}});
@@ -146,11 +151,19 @@ class TreeBuilder {
         (found.back().folded ? found.back().spelt : found.back().folded) = token;
       }
     }
+    return found;
+  }
+
+  std::vector<Unit> units(const QueryNode& node) {
+    std::vector<Unit> found = units_of(node.text);
     if (excluding_ == 0) note_cjk_words(found);
     // Unqualified words (title words are in the text field too) may be
     // misspelt; the corrector is asked only about words the index lacks.
     if (suggester_ != nullptr && node.field == Field::kText && !node.wildcard) {
       for (const Unit& unit : found) {
+        // A word with synonyms ("USA" for "United States") is found
+        // through them, even if the index lacks it.
+        if (node.kind == Kind::kWord && !synonyms_of({unit.plain()}).empty()) continue;
         suggester_->check(unit.exact, node.span.start + unit.exact.start,
                           node.span.start + unit.exact.end);
       }
@@ -206,6 +219,12 @@ class TreeBuilder {
   Xapian::Query word(const QueryNode& node) {
     const std::vector<Unit> found = units(node);
     if (found.empty()) return {};  // nothing searchable, e.g. "&" or "--"
+    Xapian::Query query = word_as_written(node, found);
+    if (node.wildcard || found.size() != 1) return query;
+    return with_synonyms(std::move(query), node.field, {found.front().plain()});
+  }
+
+  Xapian::Query word_as_written(const QueryNode& node, const std::vector<Unit>& found) {
     if (found.size() > 1) {
       // "U.S.-China", "芯片出口": the parts must still stand together.
       return phrase_of(node.field, found);
@@ -255,6 +274,102 @@ class TreeBuilder {
     const auto op = node.kind == Kind::kNear ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE;
     return Xapian::Query(op, terms.begin(), terms.end(),
                          static_cast<Xapian::termcount>(terms.size()) + node.window - 1);
+  }
+
+  // The stored alternatives of a synonym key (normalised entries, see
+  // synonym_key.h); empty when it has none or synonyms are off.
+  const std::vector<std::string>& synonyms_of_key(const std::string& key) {
+    static const std::vector<std::string> kNone;
+    if (synonyms_ == nullptr) return kNone;
+    auto [it, inserted] = synonym_cache_.try_emplace(key);
+    if (inserted) {
+      for (auto s = synonyms_->synonyms_begin(key); s != synonyms_->synonyms_end(key); ++s) {
+        it->second.push_back(*s);
+      }
+    }
+    return it->second;
+  }
+
+  // The alternatives of `words`: those of the words as written, else those
+  // of their stems ("vaccines" finds the group of "vaccine").
+  const std::vector<std::string>& synonyms_of(const std::vector<Token>& words) {
+    const std::vector<std::string>& as_written = synonyms_of_key(internal::synonym_key(words));
+    if (!as_written.empty() || synonyms_ == nullptr) return as_written;
+    return synonyms_of_key(internal::synonym_stem_key(analyzer_, words, language_));
+  }
+
+  // `as_written` or any alternative of `key`, weighted as one word
+  // (OP_SYNONYM), so an article saying "United States" ranks as one saying
+  // "USA" would. Alternatives are analysed like query words; one of several
+  // words is a phrase.
+  Xapian::Query with_synonyms(Xapian::Query as_written, Field field,
+                              const std::vector<Token>& words) {
+    const std::vector<std::string>& alternatives = synonyms_of(words);
+    if (alternatives.empty()) return as_written;
+    std::vector<Xapian::Query> any{std::move(as_written)};
+    for (const std::string& alternative : alternatives) {
+      const std::vector<Unit> found = units_of(alternative);
+      if (!found.empty()) any.push_back(phrase_of(field, found));
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, any.begin(), any.end());
+  }
+
+  // The word of a sequence item that can start or continue a multi-word
+  // synonym: a plain word of one unit.
+  std::optional<Token> run_word(const QueryNode& item) {
+    if (item.kind != Kind::kWord || item.wildcard || item.modifier != Modifier::kNone) return {};
+    std::vector<Token> words = internal::synonym_tokens(analyzer_, item.text);
+    if (words.size() != 1) return {};
+    return std::move(words.front());
+  }
+
+  // Runs of two or more items of `node` that are a multi-word synonym
+  // entry, the longest first from left to right: at[i] is the length of the
+  // run starting at item i (0 where none starts).
+  std::vector<std::size_t> synonym_runs(const QueryNode& node) {
+    const std::size_t n = node.children.size();
+    std::vector<std::size_t> at(n, 0);
+    if (synonym_max_words_ < 2 || n < 2) return at;
+    std::vector<std::optional<Token>> words(n);
+    for (std::size_t i = 0; i < n; ++i) words[i] = run_word(node.children[i]);
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      if (!words[i]) continue;
+      std::size_t fits = 1;
+      while (fits < synonym_max_words_ && i + fits < n && words[i + fits] &&
+             node.children[i + fits].field == node.children[i].field) {
+        ++fits;
+      }
+      for (std::size_t length = fits; length >= 2; --length) {
+        if (!synonyms_of(run_tokens(words, i, length)).empty()) {
+          at[i] = length;
+          i += length - 1;
+          break;
+        }
+      }
+    }
+    return at;
+  }
+
+  static std::vector<Token> run_tokens(const std::vector<std::optional<Token>>& words,
+                                       std::size_t i, std::size_t length) {
+    std::vector<Token> run;
+    run.reserve(length);
+    for (std::size_t k = i; k < i + length; ++k) run.push_back(*words[k]);
+    return run;
+  }
+
+  // Items i..i+length-1 of a sequence as the phrase they make, or any of
+  // its synonyms.
+  Xapian::Query synonym_run(const QueryNode& node, std::size_t i, std::size_t length) {
+    std::vector<Unit> found;
+    std::vector<Token> words;
+    for (std::size_t k = i; k < i + length; ++k) {
+      std::vector<Unit> item = units(node.children[k]);
+      for (const Unit& unit : item) words.push_back(unit.plain());
+      found.insert(found.end(), item.begin(), item.end());
+    }
+    const Field field = node.children[i].field;
+    return with_synonyms(phrase_of(field, found), field, words);
   }
 
   Xapian::Query filter_query(const QueryNode& node) {
@@ -312,7 +427,8 @@ class TreeBuilder {
       Token word;
       words[i] = plain_word(node.children[i], word);
       if (words[i] != 0) ++present;
-      if (words[i] == 1) is_stop[i] = is_stopword(word);
+      // A stopword with synonyms ("US" for "USA") is meant as a name.
+      if (words[i] == 1) is_stop[i] = is_stopword(word) && synonyms_of({word}).empty();
     }
     if (present < 2) return stopped;
     std::vector<std::size_t> run;
@@ -339,10 +455,17 @@ class TreeBuilder {
   // without weight, OR-ed within a field and AND-ed across fields.
   Xapian::Query sequence(const QueryNode& node) {
     const std::vector<bool> stopped = stopped_items(node);
+    const std::vector<std::size_t> run_at = synonym_runs(node);
     std::vector<Xapian::Query> plain, required, excluded;
     std::map<Field, std::vector<Xapian::Query>> filters;
     for (std::size_t i = 0; i < node.children.size(); ++i) {
       const QueryNode& item = node.children[i];
+      if (run_at[i] >= 2) {
+        // Stopwords inside a synonym ("Bank of England") are part of it.
+        plain.push_back(synonym_run(node, i, run_at[i]));
+        i += run_at[i] - 1;
+        continue;
+      }
       if (stopped[i]) continue;
       if (item.kind == Kind::kFilter) {
         Xapian::Query filter = filter_query(item);
@@ -402,6 +525,9 @@ class TreeBuilder {
   const std::vector<std::string_view>& stopwords_;
   Xapian::Query::op default_op_;
   SpellingSuggester* suggester_;
+  const Xapian::Database* synonyms_;  // null: synonyms off
+  std::size_t synonym_max_words_;     // longest stored entry, in words
+  std::map<std::string, std::vector<std::string>> synonym_cache_;
   std::vector<QueryWarning>& warnings_;
   std::vector<HighlightTerm>& highlights_;
   std::set<std::string>& cjk_words_;
@@ -474,9 +600,17 @@ BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& 
   if (request.suggest) suggester.emplace(db, analyzer_, built.language);
   Xapian::Query query;
   std::set<std::string> cjk_words;
+  // The index says how long its longest synonym entry is; none stored, or
+  // synonyms off, and no word is looked up.
+  std::size_t synonym_max_words = 0;
+  if (request.synonyms) {
+    const std::string stored = db.get_metadata(std::string(internal::kSynonymMaxWordsKey));
+    synonym_max_words = std::strtoul(stored.c_str(), nullptr, 10);
+  }
   if (!parsed.empty) {
     TreeBuilder tree(analyzer_, request, built.language, suggester ? &*suggester : nullptr,
-                     build_warnings, built.highlight_terms, cjk_words);
+                     synonym_max_words > 0 ? &db : nullptr, synonym_max_words, build_warnings,
+                     built.highlight_terms, cjk_words);
     query = tree.build(parsed.root);
     built.has_words = tree.has_words();
   }

@@ -4,6 +4,9 @@
 // tree's words go through the same Analyzer the indexer used, so a query word
 // always meets the term it was indexed as ("Z" + field prefix + stem, with
 // positions: schema.h), and the tree becomes a Xapian::Query directly.
+// Words (and runs of words) with synonyms stored in the index become
+// OP_SYNONYM of their group here, in the client, because remote shards
+// ignore Xapian's synonym table (docs/news.md).
 #pragma once
 
 #include <xapian.h>

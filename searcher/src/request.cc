@@ -1,11 +1,21 @@
 #include "newsdex/searcher/request.h"
 
+#include <cmath>
+#include <cstdio>
+
+#include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 
 namespace newsdex::searcher {
 namespace {
 
 bool has_facet(const FieldSpec& spec) { return spec.facet_slot >= 0; }
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
 
 }  // namespace
 
@@ -62,6 +72,19 @@ std::string FacetRequest::name() const {
       return name + ":day";
   }
   return name;
+}
+
+void Freshness::validate() const {
+  if (!(half_life_days > 0) || !std::isfinite(half_life_days)) {
+    throw ConfigError("freshness half-life must be a number of days above 0 (got " +
+                      number(half_life_days) + ")");
+  }
+  if (!(max_boost >= 0) || !std::isfinite(max_boost)) {
+    throw ConfigError("freshness max_boost must be 0 or more (got " + number(max_boost) + ")");
+  }
+  if (!now.empty() && !parse_date(now)) {
+    throw ConfigError("freshness reference date '" + now + "' is not a date (use e.g. 2024-03-01)");
+  }
 }
 
 Filter::Filter(Field field_to_match, std::string wanted)

@@ -10,7 +10,9 @@
 
 #include "facet_cache.h"
 #include "facets.h"
+#include "freshness.h"
 #include "highlight.h"
+#include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
 #include "query_builder.h"
@@ -217,9 +219,16 @@ class Searcher::Impl {
     result.warnings = std::move(built.warnings);
 
     Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
     // k2 = 0 and k3 = 1 as Xapian's defaults; min_normlen 0.5 likewise.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_k1_, 0, 1, bm25_b_, 0.5));
+    const Xapian::BM25Weight bm25(bm25_k1_, 0, 1, bm25_b_, 0.5);
+    enquire.set_weighting_scheme(bm25);
+    result.ranking = ranking_name(request.sort, built.has_words);
+    if (request.freshness && result.ranking == "relevance") {
+      enquire.set_query(fresh_query(built.query, *request.freshness, result));
+    } else {
+      if (request.freshness) request.freshness->validate();
+      enquire.set_query(built.query);
+    }
     // Kept alive until the MSet is read: the Enquire only borrows it.
     Xapian::MultiValueKeyMaker oldest_first;
     set_sort(enquire, oldest_first, request.sort, built.has_words);
@@ -284,6 +293,34 @@ class Searcher::Impl {
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
+  }
+
+  static std::string ranking_name(SortOrder order, bool has_words) {
+    if (order == SortOrder::kRelevance && has_words) return "relevance";
+    return order == SortOrder::kOldest ? "oldest" : "newest";
+  }
+
+  // `text` blended with the freshness boost. The boost is scaled by the
+  // highest score the text query can give (Xapian's bound, from term
+  // statistics alone: the matcher reads no postings when asked for no
+  // hits), so one max_boost suits one-word and ten-word queries alike.
+  Xapian::Query fresh_query(const Xapian::Query& text, const Freshness& freshness,
+                            SearchResult& result) {
+    const long long today = freshness_reference_day(freshness);
+    Xapian::Enquire bound(db_);
+    bound.set_query(text);
+    bound.set_weighting_scheme(Xapian::BM25Weight(bm25_k1_, 0, 1, bm25_b_, 0.5));
+    const double max_text = bound.get_mset(0, 0, Xapian::doccount{0}).get_max_possible();
+    const double max_weight = freshness.max_boost * max_text;
+    AppliedFreshness applied;
+    applied.half_life_days = freshness.half_life_days;
+    applied.now = format_iso8601(Timestamp{today * 86400, true});
+    applied.max_boost = max_weight;
+    result.ranking = "fresh";
+    result.freshness = applied;
+    const Xapian::Query boost = freshness_query(db_, today, freshness.half_life_days, max_weight);
+    if (boost.empty()) return text;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
   }
 
   // Counts every match (up to exact_facet_matches_) into `counter`'s spies.

@@ -36,6 +36,7 @@ Examples:
   newsdex-search chips --source "Global Wire" --since 2023-10 --until 2023-12
   newsdex-search --facet date:month --facet topic --limit 0 semiconductors
   newsdex-search --lang de Exporte
+  newsdex-search --rank fresh --half-life 7 election
   newsdex-search --json --facet source 'oil prices'
   newsdex-search --batch queries.txt --stats > results.jsonl
 
@@ -93,7 +94,8 @@ int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
 }
 
 int run(int argc, char** argv) {
-  std::string db_path, sort = "relevance", language;
+  std::string db_path, sort = "relevance", rank = "relevance", now, language;
+  double half_life = 30;
   std::vector<std::string> words, facets;
   std::uint32_t facet_limit = 10;
   searcher::SearchRequest request;
@@ -105,6 +107,9 @@ int run(int argc, char** argv) {
       ("limit,n", po::value(&request.limit)->default_value(request.limit), "number of results to show")
       ("offset", po::value(&request.offset)->default_value(request.offset), "results to skip (for paging)")
       ("sort", po::value(&sort)->default_value(sort), "relevance, newest or oldest")
+      ("rank", po::value(&rank)->default_value(rank), "relevance, or fresh: relevance blended with recency (with --sort relevance)")
+      ("half-life", po::value(&half_life)->default_value(half_life), "with --rank fresh: days after which the recency boost halves")
+      ("now", po::value(&now), "with --rank fresh: the date ages count from (default today)")
       ("since", po::value(&request.since), "only articles published on or after this date (2024, 2024-03, 2024-03-01)")
       ("until", po::value(&request.until), "only articles published up to this date")
       ("source", po::value<Strings>()->composing(), "only this source (repeat for any of several)")
@@ -118,6 +123,7 @@ int run(int argc, char** argv) {
       ("snippet-chars", po::value(&request.snippet_bytes)->default_value(request.snippet_bytes), "snippet length in bytes (0 for none)")
       ("any", "match articles with any of the words (default: all words)")
       ("no-suggest", "no \"did you mean\" suggestion")
+      ("no-synonyms", "do not expand words into the synonyms stored in the index")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -131,6 +137,16 @@ int run(int argc, char** argv) {
 
   for (const auto& word : words) request.query += (request.query.empty() ? "" : " ") + word;
   request.sort = searcher::parse_sort_order(sort);
+  if (rank == "fresh") {
+    request.freshness = searcher::Freshness{half_life, now};
+    request.freshness->validate();
+  } else if (rank != "relevance") {
+    throw cli::UsageError("unknown ranking '" + rank + "' (use relevance or fresh)");
+  } else if (vm.count("half-life") && !vm["half-life"].defaulted()) {
+    throw cli::UsageError("--half-life needs --rank fresh");
+  } else if (vm.count("now")) {
+    throw cli::UsageError("--now needs --rank fresh");
+  }
   add_filters(vm, "source", "source", request);
   add_filters(vm, "author", "author", request);
   add_filters(vm, "topic", "topic", request);
@@ -146,6 +162,7 @@ int run(int argc, char** argv) {
     request.facets.push_back(facet);
   }
   request.suggest = vm.count("no-suggest") == 0;
+  request.synonyms = vm.count("no-synonyms") == 0;
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
 
   searcher::SearcherOptions options;

@@ -347,3 +347,73 @@ TEST_F(CliTest, HelpAndVersion) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, RankFreshReportsTheRankingInJson) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  const ToolRun search = run(kSearch + " --json --rank fresh --half-life 7 --now 2024-01-01 --db " +
+                             db() + " election");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  const auto json = nlohmann::json::parse(search.out);
+  EXPECT_EQ(json["ranking"], "fresh");
+  EXPECT_EQ(json["freshness"]["half_life_days"], 7.0);
+  EXPECT_EQ(json["freshness"]["now"], "2024-01-01");
+  const ToolRun plain = run(kSearch + " --json --db " + db() + " election");
+  ASSERT_EQ(plain.exit_code, 0) << plain.out;
+  EXPECT_EQ(nlohmann::json::parse(plain.out)["ranking"], "relevance");
+  EXPECT_TRUE(nlohmann::json::parse(plain.out)["freshness"].is_null());
+}
+
+TEST_F(CliTest, BadFreshnessSettingsAreUsageErrors) {
+  ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(kCorpus)).exit_code, 0);
+  // Bad values: one line naming what is wrong.
+  for (const std::string options : {"--rank fresh --half-life 0", "--rank fresh --half-life=-3",
+                                    "--rank fresh --now 2024-13-45", "--rank fresh --now soon"}) {
+    const ToolRun search = run(kSearch + " " + options + " --db " + db() + " election");
+    EXPECT_EQ(search.exit_code, 2) << options << "\n" << search.out;
+    EXPECT_EQ(std::count(search.out.begin(), search.out.end(), '\n'), 1) << search.out;
+  }
+  for (const std::string options : {"--rank newest", "--half-life 7", "--now 2024-01-01"}) {
+    EXPECT_EQ(run(kSearch + " " + options + " --db " + db() + " election").exit_code, 2) << options;
+  }
+}
+
+TEST_F(CliTest, SynonymsAreStoredAndApplied) {
+  std::ofstream(dir_ / "articles.jsonl")
+      << R"({"id": "a", "title": "Tariffs", "body": "The United States raised tariffs."})"
+      << "\n"
+      << R"({"id": "b", "title": "Weather", "body": "Rain over the hills."})"
+      << "\n";
+  std::ofstream(dir_ / "synonyms.txt") << "# countries\nUS, USA, United States, U.S.\n";
+  const ToolRun index = run(kIndex + " --quiet --db " + db() + " --synonyms " +
+                            quoted(dir_ / "synonyms.txt") + " " + quoted(dir_ / "articles.jsonl"));
+  ASSERT_EQ(index.exit_code, 0) << index.out;
+  const auto hits = [&](const std::string& options) {
+    const ToolRun search = run(kSearch + " --json " + options + " --db " + db() + " USA");
+    EXPECT_EQ(search.exit_code, 0) << search.out;
+    return nlohmann::json::parse(search.out)["hits"].size();
+  };
+  EXPECT_EQ(hits(""), 1u);
+  EXPECT_EQ(hits("--no-synonyms"), 0u);
+  // Synonyms alone, without input: an empty file removes them.
+  std::ofstream(dir_ / "none.txt") << "# nothing\n";
+  const ToolRun cleared =
+      run(kIndex + " --db " + db() + " --synonyms " + quoted(dir_ / "none.txt"));
+  ASSERT_EQ(cleared.exit_code, 0) << cleared.out;
+  EXPECT_EQ(hits(""), 0u);
+}
+
+TEST_F(CliTest, MalformedSynonymsFileNamesFileAndLine) {
+  std::ofstream(dir_ / "bad.txt") << "car, automobile\n\nlonely\n";
+  const ToolRun index = run(kIndex + " --db " + db() + " --synonyms " + quoted(dir_ / "bad.txt"));
+  EXPECT_EQ(index.exit_code, 1) << index.out;
+  EXPECT_NE(index.out.find("bad.txt:3: "), std::string::npos) << index.out;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db")) << "a bad file must change nothing";
+  const ToolRun missing =
+      run(kIndex + " --db " + db() + " --synonyms " + quoted(dir_ / "missing.txt"));
+  EXPECT_EQ(missing.exit_code, 1) << missing.out;
+  EXPECT_NE(missing.out.find("missing.txt: "), std::string::npos) << missing.out;
+}
+
+}  // namespace

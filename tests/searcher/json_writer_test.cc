@@ -201,6 +201,11 @@ std::string tree_json(const SearchResult& result, int indent) {
         {"lower", result.total_lower_bound},
         {"upper", result.total_upper_bound},
         {"exact", result.total_exact}}},
+      {"ranking", result.ranking},
+      {"freshness", result.freshness ? Json{{"half_life_days", result.freshness->half_life_days},
+                                            {"now", result.freshness->now},
+                                            {"max_boost", result.freshness->max_boost}}
+                                     : Json(nullptr)},
       {"hits", std::move(hits)},
       {"facets", std::move(facets)},
       {"facets_exact", facets_exact},
@@ -218,6 +223,8 @@ SearchResult sample_result() {
   result.total_lower_bound = 12;
   result.total_upper_bound = 12;
   result.total_exact = true;
+  result.ranking = "fresh";
+  result.freshness = AppliedFreshness{30, "2024-03-01", 2.25};
   Hit first;
   first.rank = 1;
   first.id = "nd-0045";

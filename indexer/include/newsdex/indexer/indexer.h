@@ -13,6 +13,7 @@
 
 #include "newsdex/common/analyzer.h"
 #include "newsdex/common/article.h"
+#include "newsdex/indexer/synonyms.h"
 
 namespace newsdex::indexer {
 
@@ -88,6 +89,15 @@ class Indexer {
   /// Deletes the article with this id; returns false if there was none.
   /// @throws IndexError on write failure
   bool remove(std::string_view id);
+
+  /// Replaces every synonym group stored in the index with `groups` at the
+  /// next commit() (an empty list removes them all). Each entry is stored
+  /// as the analyzer normalises it (case-folded, "U.S." as "us", accents
+  /// removed), and a query word or run of words matching one entry also
+  /// finds the others (docs/news.md).
+  /// @throws InputError (the group's file:line) for an entry without a
+  ///         searchable word, or a group whose entries all normalise alike
+  void set_synonyms(const std::vector<SynonymGroup>& groups);
 
   /// Makes every change so far durable and visible to searchers. Changes
   /// are committed as a whole: a crash (even kill -9) leaves the index as of

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,29 @@ enum class SortOrder {
 /// Parses "relevance", "newest" or "oldest".
 /// @throws ConfigError for anything else
 SortOrder parse_sort_order(std::string_view name);
+
+/// Freshness-aware ranking: relevance plus a boost that halves with every
+/// `half_life_days` between an article's publication day and `now`
+/// (docs/news.md has the formula and a worked example). The boost is
+/// computed in the matcher, so paging and totals are those of the blended
+/// order. It applies to relevance order only; newest and oldest ignore it.
+struct Freshness {
+  /// Days after which the boost has halved; must be > 0. Default 30.
+  double half_life_days = 30;
+  /// The reference date ages are counted from, in any form the indexer
+  /// accepts for publication dates ("2024-03-01", "2024-03-01T09:30Z");
+  /// only its UTC day counts. Empty: today (UTC).
+  std::string now;
+  /// The boost of an article published on `now`, as a fraction of the
+  /// highest relevance score the query's words could give any article;
+  /// must be >= 0. Default 0.25: freshness reorders articles of similar
+  /// relevance but cannot lift a marginal match over a much better one.
+  double max_boost = 0.25;
+
+  /// @throws ConfigError for a half-life that is not > 0 (or not finite),
+  /// a max_boost that is negative, or a `now` that is not a date
+  void validate() const;
+};
 
 /// How words without an operator between them combine.
 enum class DefaultOperator {
@@ -90,6 +114,9 @@ struct SearchRequest {
   /// the analyzer's default language ("en").
   std::string language;
   SortOrder sort = SortOrder::kRelevance;
+  /// Blend relevance with recency (applies when `sort` is kRelevance and
+  /// the query has words to rank by). Default: none, pure relevance.
+  std::optional<Freshness> freshness;
   /// How words without an explicit operator combine. Default kAnd.
   DefaultOperator default_operator = DefaultOperator::kAnd;
   /// Read AND, OR, NOT, XOR, NEAR and ADJ in the query as operators. Set
@@ -104,6 +131,10 @@ struct SearchRequest {
   std::vector<FacetRequest> facets;
   /// Suggest a corrected query when a word is not in the index. Default true.
   bool suggest = true;
+  /// Expand words (and runs of words) that have synonyms stored in the index
+  /// (Indexer::set_synonyms) into any of them; never inside "quoted
+  /// phrases" or NEAR/ADJ. Default true.
+  bool synonyms = true;
 };
 
 }  // namespace newsdex::searcher

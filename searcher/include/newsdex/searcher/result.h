@@ -93,8 +93,21 @@ struct QueryWarning {
 };
 
 /// The outcome of one search.
+/// How the freshness boost of a search was applied (see Freshness).
+struct AppliedFreshness {
+  double half_life_days = 0;
+  std::string now;       ///< the reference day, "YYYY-MM-DD"
+  double max_boost = 0;  ///< the boost of an article from `now`, in score units
+};
+
 struct SearchResult {
   std::string query;  ///< the query as given
+  /// What ordered the hits: "relevance", "fresh" (relevance blended with
+  /// recency), "newest" or "oldest" (also a query without words, which
+  /// lists the newest articles).
+  std::string ranking;
+  /// Set when `ranking` is "fresh".
+  std::optional<AppliedFreshness> freshness;
   std::vector<Hit> hits;
   /// Number of matching articles: an estimate between the bounds, equal to
   /// both when `total_exact`.
