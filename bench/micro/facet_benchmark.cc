@@ -72,7 +72,7 @@ void count_facets(benchmark::State& state, newsdex::searcher::FacetCache& cache)
     newsdex::searcher::FacetCounter counter(source_and_month(), cache, f.db);
     counter.attach(enquire);
     Xapian::MSet mset = run(enquire, state);
-    auto facets = counter.facets(mset);
+    auto facets = counter.facets(mset.get_matches_estimated(), mset.get_matches_upper_bound());
     benchmark::DoNotOptimize(facets);
   }
 }

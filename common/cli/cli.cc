@@ -25,6 +25,9 @@ int run_tool(std::string_view tool_name, const std::function<int()>& body) {
     // Invalid settings come from the command line: a usage error.
     std::cerr << tool_name << ": " << e.what() << "\n";
     return kExitUsage;
+  } catch (const newsdex::NotFoundError& e) {
+    std::cerr << tool_name << ": error: " << e.what() << "\n";
+    return kExitNotFound;
   } catch (const newsdex::Error& e) {
     std::cerr << tool_name << ": error: " << e.what() << "\n";
     return kExitFailure;

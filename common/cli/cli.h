@@ -17,6 +17,7 @@ enum ExitCode : int {
   kExitFailure = 1,   ///< the work failed (index missing or locked, I/O error, ...)
   kExitUsage = 2,     ///< bad command line
   kExitRejected = 3,  ///< finished, but some input records were rejected
+  kExitNotFound = 4,  ///< what the command line names does not exist (an article id)
 };
 
 /// Thrown by a tool for a bad command line; mapped to kExitUsage.

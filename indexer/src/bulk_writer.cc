@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "near_duplicates.h"
 #include "newsdex/common/error.h"
+#include "newsdex/common/schema.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -113,6 +115,7 @@ AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std:
   const bool is_new =
       !before && flushed_ids_.count(unique_term) == 0 && pending_ids_.count(unique_term) == 0;
   worker_for(unique_term).add(unique_term, article, hash, is_new);
+  added_at_[unique_term] = next_addition_++;
   pending_ids_[std::move(unique_term)] = std::move(hash);
   return before ? AddOutcome::kReplaced : AddOutcome::kAdded;
 }
@@ -172,6 +175,46 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 }  // namespace
 
+void BulkWriter::assign_clusters(const std::string& path) const {
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  // Input order of every article, by docid.
+  std::vector<std::uint64_t> order_of(db.get_lastdocid() + 1, UINT64_MAX);
+  std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
+  order.reserve(db.get_doccount());
+  const std::string id_prefix(schema::kIdPrefix);
+  for (auto term = db.allterms_begin(id_prefix); term != db.allterms_end(id_prefix); ++term) {
+    const auto at = added_at_.find(*term);
+    const std::uint64_t added = at == added_at_.end() ? UINT64_MAX - 1 : at->second;
+    for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
+      order_of[*post] = added;
+      order.emplace_back(added, *post);
+    }
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<std::string> key_of(order_of.size());
+  for (const auto& [added, did] : order) {
+    Xapian::Document doc = db.get_document(did);
+    const auto fp = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
+    const auto key = !fp ? std::nullopt
+                         : find_cluster(db, *fp,
+                                        [&, added = added](
+                                            Xapian::docid other,
+                                            const Xapian::Document&) -> std::optional<std::string> {
+                                          if (order_of[other] >= added || key_of[other].empty())
+                                            return std::nullopt;
+                                          return key_of[other];
+                                        });
+    if (key && *key != doc.get_value(schema::kSlotCluster)) {
+      set_cluster_key(doc, *key);
+      // Only the changed value and term are rewritten: the document came
+      // from this database.
+      db.replace_document(did, doc);
+    }
+    key_of[did] = doc.get_value(schema::kSlotCluster);
+  }
+  db.commit();
+}
+
 void BulkWriter::merge_into(const std::string& output) {
   flush();
   for (auto& worker : workers_) worker->finish();
@@ -195,6 +238,7 @@ void BulkWriter::merge_into(const std::string& output) {
     Xapian::Database segments;
     for (const std::string& path : sources) segments.add_database(Xapian::Database(path));
     segments.compact(merged.string());
+    assign_clusters(merged.string());
   } catch (const Xapian::Error& e) {
     throw IndexError(work_dir_ + ": merging index segments: " + e.get_description());
   }

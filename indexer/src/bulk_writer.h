@@ -64,6 +64,10 @@ class BulkWriter {
   // The content hash an id has now: pending changes first, then flushed
   // ones; nullopt when absent (never added, or removed).
   std::optional<std::string> current_hash(const std::string& unique_term) const;
+  // Gives each article of the merged index at `path` the cluster of its
+  // closest earlier copy: segments are written in parallel, so clusters
+  // are settled once they are together.
+  void assign_clusters(const std::string& path) const;
 
   std::string work_dir_;
   std::vector<std::unique_ptr<ShardWorker>> workers_;
@@ -71,6 +75,11 @@ class BulkWriter {
   // (nullopt: removed).
   std::unordered_map<std::string, std::string> flushed_ids_;
   std::unordered_map<std::string, std::optional<std::string>> pending_ids_;
+  // When each id was last added, in input order: the order in which the
+  // merged index's articles are given their duplicate clusters, as one
+  // writer would have given them (near_duplicates.h).
+  std::unordered_map<std::string, std::uint64_t> added_at_;
+  std::uint64_t next_addition_ = 0;
   bool merged_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "near_duplicates.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/schema.h"
 #include "stored_article.h"
@@ -17,7 +18,8 @@ DocumentBuilder::DocumentBuilder(Analyzer& analyzer, unsigned title_weight)
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
                                  std::initializer_list<FieldTarget> targets,
-                                 std::string_view language, Xapian::termpos& position) {
+                                 std::string_view language, Xapian::termpos& position,
+                                 std::vector<std::string>* words) {
   tokens_.clear();
   position = analyzer_.tokenize(text, tokens_, position);
   const std::string& default_language = analyzer_.options().default_language;
@@ -25,6 +27,7 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
                                                           Analyzer::stemmer_name(default_language);
   for (const Token& token : tokens_) {
     const std::string stem = analyzer_.stem(token, language);
+    if (words && token.role == TokenRole::kWord) words->push_back(stem);
     // Queries are stemmed in one language (English unless chosen): also
     // index that stem, so "Müller" in a German article is found by an
     // English-stemmed query as well as by a German one.
@@ -70,9 +73,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   // once rather than scoring a title field and a body field and adding the
   // two; the title is also indexed alone for title: searches. (Xapian
   // Omega's layout; docs/relevance.md has the measurements behind it.)
+  title_stems_.clear();
+  body_stems_.clear();
   index_text(doc, article.title, {{schema::kTextPrefix, title_weight_}, {schema::kTitlePrefix, 1}},
-             language, position);
-  index_text(doc, article.body, {{schema::kTextPrefix, 1}}, language, position);
+             language, position, &title_stems_);
+  index_text(doc, article.body, {{schema::kTextPrefix, 1}}, language, position, &body_stems_);
+  add_fingerprint(doc, article);
 
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.url.empty())
@@ -110,6 +116,26 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   }
   doc.set_data(internal::encode_stored_article(article));
   return doc;
+}
+
+void DocumentBuilder::add_fingerprint(Xapian::Document& doc, const Article& article) {
+  // The body only, so that a reprint under a new headline still matches;
+  // a short body is fingerprinted with its headline, which often is all
+  // that tells two templated notices apart (and lets identical
+  // headline-only items fold).
+  std::vector<std::string_view> words(body_stems_.begin(), body_stems_.end());
+  Fingerprint fp = Fingerprint::of_words(words);
+  if (fp.shingles < Fingerprint::kShortShingles) {
+    words.assign(title_stems_.begin(), title_stems_.end());
+    words.insert(words.end(), body_stems_.begin(), body_stems_.end());
+    fp = Fingerprint::of_words(words);
+  }
+  if (!fp.empty()) {
+    doc.add_value(schema::kSlotFingerprint, fp.encode());
+    for (const std::string& term : fp.band_terms()) doc.add_boolean_term(term);
+  }
+  // Its own cluster until the indexer finds an earlier copy (indexer.cc).
+  set_cluster_key(doc, new_cluster_key(article.id, fp));
 }
 
 }  // namespace newsdex::indexer

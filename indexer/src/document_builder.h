@@ -34,9 +34,12 @@ class DocumentBuilder {
     unsigned wdf;
   };
 
+  // Appends the stems of the text's words to `words` when not null.
   void index_text(Xapian::Document& doc, std::string_view text,
                   std::initializer_list<FieldTarget> targets, std::string_view language,
-                  Xapian::termpos& position);
+                  Xapian::termpos& position, std::vector<std::string>* words = nullptr);
+  // The fingerprint, band terms and first cluster key (near_duplicates.h).
+  void add_fingerprint(Xapian::Document& doc, const Article& article);
 
   Analyzer& analyzer_;
   unsigned title_weight_;
@@ -44,6 +47,8 @@ class DocumentBuilder {
   std::string term_;
   std::vector<std::string> spelling_words_;
   std::unordered_set<std::string> seen_words_;
+  std::vector<std::string> title_stems_;  // the words the fingerprint is made of
+  std::vector<std::string> body_stems_;
 };
 
 }  // namespace newsdex::indexer

@@ -13,6 +13,7 @@
 #include "article_sanitizer.h"
 #include "bulk_writer.h"
 #include "document_builder.h"
+#include "near_duplicates.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
 #include "stored_article.h"
@@ -196,6 +197,10 @@ class Indexer::Impl {
     try {
       for (Change& change : pending_) {
         if (change.doc) {
+          // In input order, and after the changes before it are written
+          // (a WritableDatabase reads its own uncommitted changes), so an
+          // article meets every earlier one, batch or not.
+          join_cluster(change.unique_term, *change.doc);
           db_.replace_document(change.unique_term, *change.doc);
         } else {
           db_.delete_document(change.unique_term);
@@ -289,6 +294,25 @@ class Indexer::Impl {
     pending_.clear();
     pending_index_.clear();
     pending_spellings_.clear();
+  }
+
+  // Gives `doc` the cluster key of its closest earlier copy in the index,
+  // if any; an older version of the same article does not count.
+  void join_cluster(const std::string& unique_term, Xapian::Document& doc) {
+    const auto fp = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
+    if (!fp) return;
+    Xapian::docid old_version = 0;
+    if (auto it = db_.postlist_begin(unique_term); it != db_.postlist_end(unique_term)) {
+      old_version = *it;
+    }
+    const auto key = find_cluster(
+        db_, *fp,
+        [old_version](Xapian::docid did,
+                      const Xapian::Document& candidate) -> std::optional<std::string> {
+          if (did == old_version) return std::nullopt;
+          return candidate.get_value(schema::kSlotCluster);
+        });
+    if (key) set_cluster_key(doc, *key);
   }
 
   // The content hash stored for `unique_term`'s article; empty if none.

@@ -93,7 +93,8 @@ bool FacetCounter::missed_matches() const {
   });
 }
 
-std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) {
+std::vector<Facet> FacetCounter::facets(Xapian::doccount matches,
+                                        Xapian::doccount matches_upper_bound) {
   std::vector<Facet> facets;
   for (const Counted& counted : counted_) {
     const FacetRequest& request = counted.request;
@@ -126,8 +127,7 @@ std::vector<Facet> FacetCounter::facets(const Xapian::MSet& mset) {
     facet.distinct_values = counts.size();
     // The spies see only the documents the match examined; when that is
     // fewer than all matches, scale the counts up to an estimate.
-    const Xapian::doccount matches = mset.get_matches_estimated();
-    facet.exact = seen >= mset.get_matches_upper_bound();
+    facet.exact = seen >= matches_upper_bound;
     const double scale =
         facet.exact || seen == 0 ? 1.0 : static_cast<double>(matches) / static_cast<double>(seen);
     for (const auto& [value, count] : counts) {

@@ -55,9 +55,10 @@ class FacetCounter {
   /// revision changed under the cache): the facets must be counted again.
   bool missed_matches() const;
 
-  /// The facets, in the order requested. Counts are scaled to the MSet's
-  /// estimate of all matches when the spies saw fewer.
-  std::vector<Facet> facets(const Xapian::MSet& mset);
+  /// The facets, in the order requested. `matches` estimates the matching
+  /// articles (every copy: spies see matches before collapsing), at most
+  /// `matches_upper_bound`; counts are scaled to it when the spies saw fewer.
+  std::vector<Facet> facets(Xapian::doccount matches, Xapian::doccount matches_upper_bound);
 
  private:
   struct Counted;

@@ -53,6 +53,12 @@ void write_hit(JsonWriter& json, const Hit& hit) {
   json.value(hit.topics);
   json.key("places");
   json.value(hit.places);
+  json.key("cluster");
+  json.value(hit.cluster);
+  json.key("duplicates");
+  json.value(hit.duplicates);
+  json.key("similar_sources");
+  json.value(hit.similar_sources);
   json.end_object();
 }
 
@@ -102,6 +108,14 @@ std::string to_json(const SearchResult& result, int indent) {
   json.value(result.total_upper_bound);
   json.key("exact");
   json.value(result.total_exact);
+  json.key("collapsed");
+  json.value(result.collapsed);
+  json.key("articles");
+  json.value(result.articles_estimate);
+  json.key("articles_lower");
+  json.value(result.articles_lower_bound);
+  json.key("articles_upper");
+  json.value(result.articles_upper_bound);
   json.end_object();
   json.key("ranking");
   json.value(result.ranking);

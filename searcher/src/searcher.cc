@@ -155,13 +155,38 @@ class Searcher::Impl {
   }
 
   SearchResult search(const SearchRequest& request) {
+    return with_retries([&] { return search_once(request, nullptr); });
+  }
+
+  SearchResult duplicates_of(std::string_view id, const SearchRequest& request) {
+    return with_retries([&] {
+      const std::string id_term = schema::id_term(id);
+      auto it = db_.postlist_begin(id_term);
+      if (it == db_.postlist_end(id_term)) {
+        throw NotFoundError(path_ + ": no article with id \"" + std::string(id) + "\"");
+      }
+      const std::string key = db_.get_document(*it).get_value(schema::kSlotCluster);
+      const Xapian::Query copies(Xapian::Query::OP_AND_NOT,
+                                 Xapian::Query(std::string(schema::kClusterPrefix) + key),
+                                 Xapian::Query(id_term));
+      SearchRequest listing = request;
+      listing.query.clear();
+      listing.collapse = false;
+      SearchResult result = search_once(listing, &copies);
+      result.query = std::string(id);
+      return result;
+    });
+  }
+
+  template <typename Search>
+  SearchResult with_retries(const Search& search) {
     for (int attempt = 1;; ++attempt) {
       try {
         // Cheap when nothing changed; otherwise every search sees the latest
         // commit instead of the snapshot the Searcher opened. A commit during
         // the reopen or the search lands here and the next attempt retries.
         reopen();
-        return search_once(request);
+        return search();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) {
           throw IndexError(path_ + ": index changed too often during the search; try again");
@@ -211,14 +236,21 @@ class Searcher::Impl {
     return moved;
   }
 
-  SearchResult search_once(const SearchRequest& request) {
+  // Runs `request`, limited to the articles `only` matches when not null.
+  SearchResult search_once(const SearchRequest& request, const Xapian::Query* only) {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;
     result.query = request.query;
     BuiltQuery built = query_builder_.build(db_, request);
     result.warnings = std::move(built.warnings);
+    if (only) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, *only);
+    const bool collapse = request.collapse;
+    result.collapsed = collapse;
 
     Xapian::Enquire enquire(db_);
+    // Inside the matcher, so that every sort order keeps the best copy by
+    // its own ordering and the totals are of stories (docs/news.md).
+    if (collapse) enquire.set_collapse_key(schema::kSlotCluster);
     // k2 = 0 and k3 = 1 as Xapian's defaults; min_normlen 0.5 likewise.
     const Xapian::BM25Weight bm25(bm25_k1_, 0, 1, bm25_b_, 0.5);
     enquire.set_weighting_scheme(bm25);
@@ -245,6 +277,13 @@ class Searcher::Impl {
                                   !has_positional_operator(built.query) &&
                                   match_bound(db_, built.query) > count_separately_above_;
     Xapian::MSet counted;
+    // Xapian leaves totals estimated whenever it collapses (its matcher
+    // does not trust its count of matches then), so when collapsing a
+    // built-in spy (one that works on remote shards too) counts the
+    // articles and distinct clusters of every match examined; fewer than
+    // were asked for means the match examined them all, and both are exact.
+    Xapian::ValueCountMatchSpy stories(schema::kSlotCluster);
+    Xapian::ValueCountMatchSpy* stories_spy = collapse ? &stories : nullptr;
     // The counting pass runs on another thread, on a second handle of the
     // same revision (a Xapian::Database must not be shared between threads),
     // beside the ranked pass: on two cores a broad search then takes about
@@ -254,15 +293,17 @@ class Searcher::Impl {
     std::future<Xapian::MSet> counting;
     if (count_separately) {
       if (Xapian::Database* beside = counting_handle()) {
-        counting = std::async(
-            std::launch::async, [beside, query = built.query.serialise(), &facet_counter, this] {
-              return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter);
-            });
+        counting = std::async(std::launch::async, [beside, query = built.query.serialise(),
+                                                   &facet_counter, stories_spy, this] {
+          return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter,
+                               stories_spy);
+        });
       } else {
-        counted = count_matches(db_, built.query, facet_counter);
+        counted = count_matches(db_, built.query, facet_counter, stories_spy);
       }
     } else {
       facet_counter.attach(enquire);
+      if (stories_spy) enquire.add_matchspy(stories_spy);
     }
     const Xapian::doccount check_at_least =
         std::max<Xapian::doccount>(count_separately         ? 0
@@ -279,11 +320,27 @@ class Searcher::Impl {
     }
 
     const Xapian::MSet& all_matches = count_separately ? counted : mset;
-    result.total_estimate = all_matches.get_matches_estimated();
-    result.total_lower_bound = all_matches.get_matches_lower_bound();
-    result.total_upper_bound = all_matches.get_matches_upper_bound();
+    const Xapian::doccount examined = count_separately ? exact_facet_matches_ : check_at_least;
+    if (stories_spy && stories.get_total() < examined) {
+      std::uint64_t distinct = 0;
+      for (auto it = stories.values_begin(); it != stories.values_end(); ++it) ++distinct;
+      result.total_estimate = result.total_lower_bound = result.total_upper_bound = distinct;
+      result.articles_estimate = result.articles_lower_bound = result.articles_upper_bound =
+          stories.get_total();
+    } else {
+      result.total_estimate = all_matches.get_matches_estimated();
+      result.total_lower_bound = all_matches.get_matches_lower_bound();
+      result.total_upper_bound = all_matches.get_matches_upper_bound();
+      result.articles_estimate = all_matches.get_uncollapsed_matches_estimated();
+      result.articles_lower_bound = all_matches.get_uncollapsed_matches_lower_bound();
+      result.articles_upper_bound = all_matches.get_uncollapsed_matches_upper_bound();
+    }
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
-    result.facets = facet_counter.facets(all_matches);
+    // Facets count articles, every copy: match spies see matches before
+    // they are collapsed.
+    result.facets =
+        facet_counter.facets(static_cast<Xapian::doccount>(result.articles_estimate),
+                             static_cast<Xapian::doccount>(result.articles_upper_bound));
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
     const QueryTerms terms(built.highlight_terms, mset);
@@ -324,10 +381,16 @@ class Searcher::Impl {
   }
 
   // Counts every match (up to exact_facet_matches_) into `counter`'s spies.
+  // Match spies see every match before collapsing, so the facets count
+  // articles either way; collapsing here gives the totals of stories.
   Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                             FacetCounter& counter) const {
+                             FacetCounter& counter, Xapian::ValueCountMatchSpy* stories) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (stories) {
+      enquire.set_collapse_key(schema::kSlotCluster);
+      enquire.add_matchspy(stories);
+    }
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire);
     return enquire.get_mset(0, 0, exact_facet_matches_);
@@ -374,8 +437,9 @@ class Searcher::Impl {
                const SearchRequest& request) {
     // The body is decompressed only for a snippet.
     const bool with_snippet = request.snippet_bytes > 0;
+    const Xapian::Document doc = it.get_document();
     Article article = internal::decode_stored_article(
-        it.get_document().get_data(),
+        doc.get_data(),
         with_snippet ? internal::BodyDecoding::kDecode : internal::BodyDecoding::kSkip);
     Hit hit;
     hit.rank = it.get_rank() + 1;
@@ -388,6 +452,11 @@ class Searcher::Impl {
     hit.authors = std::move(article.authors);
     hit.topics = std::move(article.topics);
     hit.places = std::move(article.places);
+    hit.cluster = doc.get_value(schema::kSlotCluster);
+    if (request.collapse) hit.duplicates = it.get_collapse_count();
+    if (hit.duplicates > 0 && request.similar_sources > 0) {
+      hit.similar_sources = sources_of_copies(built.query, hit, request.similar_sources);
+    }
     hit.title = highlight_tokens(article.title, analyzer_, [&](const Token& token) {
       return terms.match(token, analyzer_, built.language).term >= 0;
     });
@@ -401,6 +470,32 @@ class Searcher::Impl {
       highlight_cjk_words(hit.snippet, built.cjk_words);
     }
     return hit;
+  }
+
+  // Distinct sources (up to `most`) of other matches of `query` in the
+  // cluster of `hit`, in index order: a filter on one cluster's term is cheap.
+  std::vector<std::string> sources_of_copies(const Xapian::Query& query, const Hit& hit,
+                                             std::uint32_t most) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_AND_NOT,
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(std::string(schema::kClusterPrefix) + hit.cluster)),
+        Xapian::Query(schema::id_term(hit.id))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    std::vector<std::string> sources;
+    // A few copies per source wanted is plenty to find `most` of them.
+    const Xapian::MSet copies = enquire.get_mset(0, most * 4);
+    for (auto it = copies.begin(); it != copies.end() && sources.size() < most; ++it) {
+      std::string source = internal::decode_stored_article(it.get_document().get_data(),
+                                                           internal::BodyDecoding::kSkip)
+                               .source;
+      if (source.empty() || std::find(sources.begin(), sources.end(), source) != sources.end())
+        continue;
+      sources.push_back(std::move(source));
+    }
+    return sources;
   }
 
   std::string path_;
@@ -424,6 +519,9 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+SearchResult Searcher::duplicates_of(std::string_view id, const SearchRequest& request) {
+  return impl_->duplicates_of(id, request);
+}
 std::uint64_t Searcher::document_count() { return impl_->document_count(); }
 
 }  // namespace newsdex::searcher

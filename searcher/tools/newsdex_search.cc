@@ -39,9 +39,15 @@ Examples:
   newsdex-search --rank fresh --half-life 7 election
   newsdex-search --json --facet source 'oil prices'
   newsdex-search --batch queries.txt --stats > results.jsonl
+  newsdex-search --no-collapse 'covid vaccine'
+  newsdex-search --duplicates-of reuters-0042
+
+Copies of one story (reprints with another headline, a credit line, cuts
+or edits) are shown once, as the best-ranked copy, with "+N similar".
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
-            unreadable index), 2 bad command line.
+            unreadable index), 2 bad command line, 4 no article has the
+            id given to --duplicates-of.
 
 Options)";
 
@@ -124,6 +130,8 @@ int run(int argc, char** argv) {
       ("any", "match articles with any of the words (default: all words)")
       ("no-suggest", "no \"did you mean\" suggestion")
       ("no-synonyms", "do not expand words into the synonyms stored in the index")
+      ("no-collapse", "show every copy of a story (default: one per duplicate cluster)")
+      ("duplicates-of", po::value<std::string>(), "list the near-duplicates of the article with this id")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -163,6 +171,10 @@ int run(int argc, char** argv) {
   }
   request.suggest = vm.count("no-suggest") == 0;
   request.synonyms = vm.count("no-synonyms") == 0;
+  request.collapse = vm.count("no-collapse") == 0;
+  const bool json = vm.count("json") > 0;
+  // Naming the folded copies' sources costs a query per hit: for people only.
+  if (!json && !vm.count("batch")) request.similar_sources = 5;
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
 
   searcher::SearcherOptions options;
@@ -176,8 +188,14 @@ int run(int argc, char** argv) {
       throw cli::UsageError("--batch takes its queries from the file, not the command line");
     return run_batch(searcher, request, vm["batch"].as<std::string>(), vm.count("stats") > 0);
   }
-  const searcher::SearchResult result = searcher.search(request);
-  if (vm.count("json")) {
+  if (vm.count("duplicates-of") && !words.empty()) {
+    throw cli::UsageError("--duplicates-of lists an article's copies and takes no query");
+  }
+  const searcher::SearchResult result =
+      vm.count("duplicates-of")
+          ? searcher.duplicates_of(vm["duplicates-of"].as<std::string>(), request)
+          : searcher.search(request);
+  if (json) {
     std::cout << searcher::to_json(result) << "\n";
   } else {
     cli::print_text_report(std::cout, result, {cli::stdout_is_terminal()});

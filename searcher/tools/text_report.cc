@@ -59,6 +59,12 @@ void print_text_report(std::ostream& out, const searcher::SearchResult& result,
   const std::string total =
       (result.total_exact ? "" : "about ") + std::to_string(result.total_estimate);
   out << total << (result.total_estimate == 1 ? " result" : " results");
+  // Each result is one story; say how many articles that is when copies
+  // were folded.
+  if (result.collapsed && result.articles_estimate != result.total_estimate) {
+    out << " (" << (result.articles_lower_bound == result.articles_upper_bound ? "" : "about ")
+        << result.articles_estimate << " articles)";
+  }
   if (!result.query.empty()) out << " for \"" << result.query << "\"";
   if (!result.hits.empty()) {
     out << " (showing " << result.hits.front().rank << "-" << result.hits.back().rank << ")";
@@ -83,6 +89,13 @@ void print_text_report(std::ostream& out, const searcher::SearchResult& result,
     }
     out << (style.colour ? kReset : "") << "\n";
     if (!hit.snippet.text.empty()) out << "   " << render(hit.snippet, style, "") << "\n";
+    if (hit.duplicates > 0) {
+      out << "   " << (style.colour ? kDim : "") << "+" << hit.duplicates << " similar";
+      for (std::size_t i = 0; i < hit.similar_sources.size(); ++i) {
+        out << (i == 0 ? ": " : ", ") << hit.similar_sources[i];
+      }
+      out << (style.colour ? kReset : "") << "\n";
+    }
   }
   for (const auto& facet : result.facets) {
     out << "\n";

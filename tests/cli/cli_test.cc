@@ -417,3 +417,60 @@ TEST_F(CliTest, MalformedSynonymsFileNamesFileAndLine) {
 }
 
 }  // namespace
+
+// Near-duplicates from the command line, on the labelled evaluation set:
+// 88 stories, 236 articles (tests/data/near_duplicates).
+class DuplicatesCliTest : public CliTest {
+ protected:
+  void SetUp() override {
+    const std::string set =
+        std::string(NEWSDEX_SOURCE_DIR) + "/tests/data/near_duplicates/articles.jsonl";
+    ASSERT_EQ(run(kIndex + " --quiet --db " + db() + " " + quoted(set)).exit_code, 0);
+  }
+  nlohmann::json search_json(const std::string& arguments) {
+    const ToolRun search = run(kSearch + " --json --db " + db() + " " + arguments);
+    EXPECT_EQ(search.exit_code, 0) << search.out;
+    return nlohmann::json::parse(search.out);
+  }
+};
+
+TEST_F(DuplicatesCliTest, CopiesAreCollapsedByDefaultAndNoCollapseShowsThem) {
+  const auto collapsed = search_json("--limit 500 --snippet-chars 0");
+  EXPECT_EQ(collapsed["total"]["estimate"], 88);
+  EXPECT_EQ(collapsed["total"]["articles"], 236);
+  EXPECT_EQ(collapsed["total"]["collapsed"], true);
+  ASSERT_EQ(collapsed["hits"].size(), 88u);
+  int folded = 0;
+  for (const auto& hit : collapsed["hits"]) folded += hit["duplicates"].get<int>();
+  EXPECT_EQ(folded, 236 - 88);
+
+  const auto every = search_json("--no-collapse --limit 500 --snippet-chars 0");
+  EXPECT_EQ(every["total"]["estimate"], 236);
+  EXPECT_EQ(every["total"]["collapsed"], false);
+  ASSERT_EQ(every["hits"].size(), 236u);
+  for (const auto& hit : every["hits"]) EXPECT_EQ(hit["duplicates"], 0);
+}
+
+TEST_F(DuplicatesCliTest, TerminalNamesTheSourcesOfFoldedCopies) {
+  const ToolRun search = run(kSearch + " --db " + db() + " --limit 500 --snippet-chars 0");
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  EXPECT_NE(search.out.find("88 results (236 articles)"), std::string::npos) << search.out;
+  EXPECT_NE(search.out.find("   +4 similar: "), std::string::npos) << search.out;
+}
+
+TEST_F(DuplicatesCliTest, DuplicatesOfListsCopiesAndRejectsUnknownIds) {
+  const auto copies = search_json("--duplicates-of nd-0045");
+  ASSERT_EQ(copies["hits"].size(), 4u);
+  for (const auto& hit : copies["hits"]) {
+    EXPECT_EQ(hit["id"].get<std::string>().rfind("nd-0045-copy", 0), 0u) << hit["id"];
+  }
+  const ToolRun text = run(kSearch + " --db " + db() + " --duplicates-of nd-0045");
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("4 results"), std::string::npos) << text.out;
+
+  const ToolRun unknown = run(kSearch + " --db " + db() + " --duplicates-of no-such-id 2>&1");
+  EXPECT_EQ(unknown.exit_code, 4) << unknown.out;
+  EXPECT_NE(unknown.out.find("no article with id \"no-such-id\""), std::string::npos)
+      << unknown.out;
+  EXPECT_EQ(run(kSearch + " --db " + db() + " --duplicates-of nd-0045 chips").exit_code, 2);
+}

@@ -176,6 +176,9 @@ std::string tree_json(const SearchResult& result, int indent) {
         {"authors", hit.authors},
         {"topics", hit.topics},
         {"places", hit.places},
+        {"cluster", hit.cluster},
+        {"duplicates", hit.duplicates},
+        {"similar_sources", hit.similar_sources},
     });
   }
   Json facets = Json::object();
@@ -200,7 +203,11 @@ std::string tree_json(const SearchResult& result, int indent) {
        {{"estimate", result.total_estimate},
         {"lower", result.total_lower_bound},
         {"upper", result.total_upper_bound},
-        {"exact", result.total_exact}}},
+        {"exact", result.total_exact},
+        {"collapsed", result.collapsed},
+        {"articles", result.articles_estimate},
+        {"articles_lower", result.articles_lower_bound},
+        {"articles_upper", result.articles_upper_bound}}},
       {"ranking", result.ranking},
       {"freshness", result.freshness ? Json{{"half_life_days", result.freshness->half_life_days},
                                             {"now", result.freshness->now},
@@ -238,6 +245,9 @@ SearchResult sample_result() {
   first.authors = {"Hannah Okafor", "Daniel Reyes"};
   first.topics = {"semiconductors"};
   first.places = {"usa", "china"};
+  first.cluster = "9f2c51e0a7d3b814";
+  first.duplicates = 2;
+  first.similar_sources = {"Coastal Herald", "Metro Wire"};
   Hit second;
   second.rank = 2;
   second.id = "nd-\x01";

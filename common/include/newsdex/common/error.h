@@ -61,6 +61,12 @@ class IndexLockedError : public IndexError {
   using IndexError::IndexError;
 };
 
+/// What a request names does not exist (an unknown article id).
+class NotFoundError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// A query could not be run at all (as opposed to a malformed query, which is
 /// repaired and reported as a warning).
 class QueryError : public Error {

@@ -16,7 +16,7 @@
 namespace newsdex::schema {
 
 /// Stored under the metadata key kSchemaVersionKey of every newsdex database.
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 
 // --- Free-text prefixes -------------------------------------------------------
@@ -45,6 +45,11 @@ inline constexpr std::string_view kUrlPrefix = "U";        ///< URL (exact)
 inline constexpr std::string_view kDayPrefix = "D";        ///< YYYYMMDD
 inline constexpr std::string_view kMonthPrefix = "M";      ///< YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";       ///< YYYY
+/// LSH band of the near-duplicate fingerprint: band number (hex digit) +
+/// 8 hex digits. Finds an article's candidate copies at index time.
+inline constexpr std::string_view kDuplicateBandPrefix = "XDB";
+/// Duplicate cluster key (16 hex digits): lists the copies of a story.
+inline constexpr std::string_view kClusterPrefix = "XDC";
 
 // --- Value slots -------------------------------------------------------------
 /// "YYYYMMDD": what Xapian::DateRangeProcessor compares.
@@ -65,6 +70,13 @@ inline constexpr unsigned kSlotPlaces = 6;
 /// 16 hex digits hashing everything stored for the article: lets a re-run
 /// skip articles that did not change.
 inline constexpr unsigned kSlotContentHash = 7;
+
+/// Near-duplicate fingerprint (MinHash signature, fixed-width binary; see
+/// indexer/src/near_duplicates.h): compared with a candidate's at index time.
+inline constexpr unsigned kSlotFingerprint = 8;
+/// Duplicate cluster key, 16 hex digits, equal for the copies of one story
+/// (the kClusterPrefix term holds it too): the searcher's collapse key.
+inline constexpr unsigned kSlotCluster = 9;
 
 /// Separates the items of a multi-valued slot (ASCII unit separator, which
 /// readers never let through in field values).

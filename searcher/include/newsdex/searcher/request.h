@@ -135,6 +135,15 @@ struct SearchRequest {
   /// (Indexer::set_synonyms) into any of them; never inside "quoted
   /// phrases" or NEAR/ADJ. Default true.
   bool synonyms = true;
+  /// Show one copy of each story: articles of one duplicate cluster (a
+  /// story re-published with a new headline, a credit line, cuts or edits;
+  /// docs/news.md) are folded into the best-ranked of them in the order
+  /// asked for, and totals count stories. false: every copy. Default true.
+  bool collapse = true;
+  /// With `collapse`: name up to this many sources of the copies folded
+  /// into each hit (Hit::similar_sources), at the cost of one small query
+  /// per hit that has copies. Default 0 (none).
+  std::uint32_t similar_sources = 0;
 };
 
 }  // namespace newsdex::searcher

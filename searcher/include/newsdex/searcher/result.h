@@ -41,6 +41,14 @@ struct Hit {
   std::vector<std::string> places;
   HighlightedText title;    ///< the full title, query words highlighted
   HighlightedText snippet;  ///< a passage of the body around the best matches
+  /// Duplicate cluster key: equal for the copies of one story.
+  std::string cluster;
+  /// Other matching articles folded into this one (0 when not collapsing).
+  /// A lower bound: Xapian stops counting once the page is certain.
+  std::uint32_t duplicates = 0;
+  /// Distinct sources of some folded copies, when asked for
+  /// (SearchRequest::similar_sources).
+  std::vector<std::string> similar_sources;
 };
 
 /// One value of a facet and how many matching articles have it.
@@ -115,7 +123,16 @@ struct SearchResult {
   std::uint64_t total_lower_bound = 0;
   std::uint64_t total_upper_bound = 0;
   bool total_exact = false;
-  /// Facets in the order requested.
+  /// Whether copies of a story were folded (SearchRequest::collapse): the
+  /// totals above then count stories, and those below count articles.
+  bool collapsed = false;
+  /// Number of matching articles, every copy counted (equal to the totals
+  /// above when not collapsing): an estimate and its bounds.
+  std::uint64_t articles_estimate = 0;
+  std::uint64_t articles_lower_bound = 0;
+  std::uint64_t articles_upper_bound = 0;
+  /// Facets in the order requested. They count articles (every copy),
+  /// whether or not the hits are collapsed.
   std::vector<Facet> facets;
   /// A corrected query when some words look misspelt ("did you mean"), else
   /// empty.

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsdex/common/analyzer.h"
@@ -77,6 +78,13 @@ class Searcher {
   /// result carries a warning.
   /// @throws IndexError if the index cannot be read
   SearchResult search(const SearchRequest& request);
+
+  /// The near-duplicates of article `id`: the other articles of its
+  /// duplicate cluster, never collapsed. `request`'s query is ignored; its
+  /// filters, dates, sort, paging, snippets and facets apply.
+  /// @throws NotFoundError if no article has this id
+  /// @throws IndexError if the index cannot be read
+  SearchResult duplicates_of(std::string_view id, const SearchRequest& request = {});
 
   /// Number of articles in the index as of the latest commit.
   /// @throws IndexError if the index cannot be read

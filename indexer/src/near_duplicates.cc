@@ -1,0 +1,207 @@
+#include "near_duplicates.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+#include "fnv1a.h"
+#include "newsdex/common/schema.h"
+
+namespace newsdex::indexer {
+namespace {
+
+// A pair of articles is one story when both hold (set against the
+// labelled set and the false merges of lower values on Reuters' templated
+// notices, docs/news.md): the shingle sets overlap
+// enough overall, and the smaller text is mostly inside the larger (so a
+// reprint cut to half still joins, while two reports of one event, which
+// share names and quotes but few runs of three words, do not).
+constexpr double kMinResemblance = 0.3;
+constexpr double kMinContainment = 0.7;
+// Short texts built on a template (Reuters' "Qtly div 15 cts vs 15 cts
+// prior" notices, "X renewed for season 2" headlines) share most of their
+// shingles while naming different companies or shows; they must be nearly
+// identical to count as copies.
+constexpr double kMinShortResemblance = 0.8;
+
+// Candidates read per band term: a band shared by very many articles is
+// boilerplate, and the first copies found are enough to join a cluster.
+constexpr std::size_t kMaxPostingsPerBand = 64;
+
+constexpr std::size_t kEncodedSize = 4 + Fingerprint::kHashes * 2 + Fingerprint::kBands * 4;
+
+// SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation.
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+void put_le(std::string& out, std::uint64_t value, int bytes) {
+  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+}
+
+std::uint64_t get_le(std::string_view in, std::size_t at, int bytes) {
+  std::uint64_t value = 0;
+  for (int i = 0; i < bytes; ++i) {
+    value |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
+  }
+  return value;
+}
+
+std::string hex(std::uint64_t value, int digits) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%0*llx", digits, static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+}  // namespace
+
+Fingerprint Fingerprint::of_words(const std::vector<std::string_view>& words) {
+  Fingerprint fp;
+  if (words.size() < kShingleWords) return fp;
+  std::vector<std::uint64_t> word_hashes;
+  word_hashes.reserve(words.size());
+  for (std::string_view word : words) word_hashes.push_back(internal::fnv1a(word));
+  std::vector<std::uint64_t> shingles;
+  shingles.reserve(words.size());
+  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    std::uint64_t h = 0;
+    for (std::size_t j = 0; j < kShingleWords; ++j) h = mix(h ^ word_hashes[i + j]);
+    shingles.push_back(h);
+  }
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  if (shingles.size() < kMinShingles) return fp;
+
+  std::array<std::uint64_t, kHashes> mins;
+  mins.fill(std::numeric_limits<std::uint64_t>::max());
+  for (std::uint64_t shingle : shingles) {
+    for (std::size_t i = 0; i < kHashes; ++i) {
+      // Hash function i: the shingle hash mixed with a per-function seed.
+      mins[i] = std::min(mins[i], mix(shingle ^ (0x9e3779b97f4a7c15ULL * (i + 1))));
+    }
+  }
+  fp.shingles = static_cast<std::uint32_t>(
+      std::min<std::size_t>(shingles.size(), std::numeric_limits<std::uint32_t>::max()));
+  for (std::size_t i = 0; i < kHashes; ++i) fp.mins[i] = static_cast<std::uint16_t>(mins[i]);
+  for (std::size_t band = 0; band < kBands; ++band) {
+    std::uint64_t h = band;
+    for (std::size_t row = 0; row < kRowsPerBand; ++row)
+      h = mix(h ^ mins[band * kRowsPerBand + row]);
+    fp.bands[band] = static_cast<std::uint32_t>(h);
+  }
+  return fp;
+}
+
+std::string Fingerprint::encode() const {
+  std::string out;
+  out.reserve(kEncodedSize);
+  put_le(out, shingles, 4);
+  for (std::uint16_t m : mins) put_le(out, m, 2);
+  for (std::uint32_t b : bands) put_le(out, b, 4);
+  return out;
+}
+
+std::optional<Fingerprint> Fingerprint::decode(std::string_view value) {
+  if (value.size() != kEncodedSize) return std::nullopt;
+  Fingerprint fp;
+  fp.shingles = static_cast<std::uint32_t>(get_le(value, 0, 4));
+  std::size_t at = 4;
+  for (auto& m : fp.mins) {
+    m = static_cast<std::uint16_t>(get_le(value, at, 2));
+    at += 2;
+  }
+  for (auto& b : fp.bands) {
+    b = static_cast<std::uint32_t>(get_le(value, at, 4));
+    at += 4;
+  }
+  return fp;
+}
+
+std::vector<std::string> Fingerprint::band_terms() const {
+  std::vector<std::string> terms;
+  if (empty()) return terms;
+  terms.reserve(kBands);
+  for (std::size_t band = 0; band < kBands; ++band) {
+    terms.push_back(std::string(schema::kDuplicateBandPrefix) + hex(band, 1) + hex(bands[band], 8));
+  }
+  return terms;
+}
+
+double resemblance(const Fingerprint& a, const Fingerprint& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t equal = 0;
+  for (std::size_t i = 0; i < Fingerprint::kHashes; ++i) equal += a.mins[i] == b.mins[i];
+  return static_cast<double>(equal) / Fingerprint::kHashes;
+}
+
+bool same_story(const Fingerprint& a, const Fingerprint& b) {
+  const double j = resemblance(a, b);
+  if (std::min(a.shingles, b.shingles) < Fingerprint::kShortShingles) {
+    return j >= kMinShortResemblance;
+  }
+  if (j < kMinResemblance) return false;
+  // |A ∩ B| = J (|A| + |B|) / (1 + J), so the share of the smaller set
+  // found in the larger follows from J and the two sizes.
+  const double common = j * (static_cast<double>(a.shingles) + b.shingles) / (1 + j);
+  return common / std::min(a.shingles, b.shingles) >= kMinContainment;
+}
+
+std::string new_cluster_key(std::string_view id, const Fingerprint& fp) {
+  std::string material(id);
+  material.push_back('\0');
+  if (!fp.empty()) material += fp.encode();
+  return hex(internal::fnv1a(material), 16);
+}
+
+void set_cluster_key(Xapian::Document& doc, const std::string& key) {
+  const std::string old = doc.get_value(schema::kSlotCluster);
+  if (old == key) return;
+  if (!old.empty()) {
+    try {
+      doc.remove_term(std::string(schema::kClusterPrefix) + old);
+    } catch (const Xapian::InvalidArgumentError&) {
+      // The term was not there: nothing to remove.
+    }
+  }
+  doc.add_boolean_term(std::string(schema::kClusterPrefix) + key);
+  doc.add_value(schema::kSlotCluster, key);
+}
+
+std::optional<std::string> find_cluster(
+    const Xapian::Database& db, const Fingerprint& fp,
+    const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
+        eligible) {
+  if (fp.empty()) return std::nullopt;
+  std::vector<Xapian::docid> candidates;
+  for (const std::string& term : fp.band_terms()) {
+    std::size_t read = 0;
+    for (auto it = db.postlist_begin(term);
+         it != db.postlist_end(term) && read < kMaxPostingsPerBand; ++it, ++read) {
+      candidates.push_back(*it);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::optional<std::string> best_key;
+  double best = -1;
+  for (Xapian::docid did : candidates) {
+    const Xapian::Document doc = db.get_document(did);
+    const auto other = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
+    if (!other || !same_story(fp, *other)) continue;
+    const std::optional<std::string> key = eligible(did, doc);
+    if (!key) continue;
+    const double r = resemblance(fp, *other);
+    if (r > best || (r == best && *key < *best_key)) {
+      best = r;
+      best_key = key;
+    }
+  }
+  return best_key;
+}
+
+}  // namespace newsdex::indexer

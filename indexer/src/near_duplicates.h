@@ -1,0 +1,91 @@
+// near_duplicates.h (internal) — fingerprints of article text and the
+// duplicate clusters built from them (docs/news.md, "Near-duplicates").
+//
+// An article's fingerprint is a MinHash signature of the set of its word
+// 3-shingles (the analyser's stems, so case, diacritics and inflection do
+// not matter). Two articles are near-duplicates when the estimated Jaccard
+// resemblance of their shingle sets and the containment of the smaller in
+// the larger are both high enough: a cut reprint keeps a high containment,
+// a different article about the same event shares few shingles at all.
+// Candidates are found through LSH bands, pairs of min-hashes stored as
+// boolean terms, so a new article's candidates are a few posting lists away.
+//
+// Each article carries a cluster key (value slot and boolean term). An
+// article joins the cluster of the most similar earlier article still in the
+// index; an article like none starts a cluster whose key hashes its id and
+// fingerprint, so a key never changes once given and never names another
+// cluster: deleting or rewriting the article that started a cluster leaves
+// the other members together.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex::indexer {
+
+/// MinHash signature of an article's text.
+struct Fingerprint {
+  static constexpr std::size_t kHashes = 64;      ///< min-hashes kept for verification
+  static constexpr std::size_t kBands = 10;       ///< LSH bands stored as terms
+  static constexpr std::size_t kRowsPerBand = 2;  ///< min-hashes per band
+  static constexpr std::size_t kShingleWords = 3;
+  /// Texts with fewer distinct shingles get no fingerprint: too little to
+  /// tell a reprint from a coincidence.
+  static constexpr std::size_t kMinShingles = 5;
+  /// Below this many distinct shingles a text is short (a brief, a
+  /// templated notice, a headline): only a near-identical text counts as
+  /// its copy, and its headline is fingerprinted with its body.
+  static constexpr std::size_t kShortShingles = 20;
+
+  std::uint32_t shingles = 0;  ///< distinct shingles; 0: no fingerprint
+  /// The low 16 bits of each min-hash (b-bit MinHash: an accidental match
+  /// costs 1/65536 of resemblance, a quarter of the storage of 64 bits).
+  std::array<std::uint16_t, kHashes> mins{};
+  /// Hash of each band's full-width min-hashes.
+  std::array<std::uint32_t, kBands> bands{};
+
+  bool empty() const noexcept { return shingles == 0; }
+
+  /// The fingerprint of a text given as its words in order.
+  static Fingerprint of_words(const std::vector<std::string_view>& words);
+
+  /// Value-slot encoding (fixed width) and back; nullopt for anything else.
+  std::string encode() const;
+  static std::optional<Fingerprint> decode(std::string_view value);
+
+  /// The boolean terms of the bands (schema::kDuplicateBandPrefix...).
+  std::vector<std::string> band_terms() const;
+};
+
+/// Estimated Jaccard resemblance of the two shingle sets.
+double resemblance(const Fingerprint& a, const Fingerprint& b);
+
+/// Whether `a` and `b` are copies of one story (thresholds in the .cc).
+bool same_story(const Fingerprint& a, const Fingerprint& b);
+
+/// The key of a cluster started by article `id` with fingerprint `fp`:
+/// 16 hex digits.
+std::string new_cluster_key(std::string_view id, const Fingerprint& fp);
+
+/// Sets the cluster key of `doc` (value slot and boolean term), removing
+/// the term of a previous key.
+void set_cluster_key(Xapian::Document& doc, const std::string& key);
+
+/// The key of the cluster an article with fingerprint `fp` joins among the
+/// documents of `db`, or nullopt if it is like none of them. `eligible`
+/// says whether a candidate counts (e.g. was added earlier) and gives its
+/// cluster key, or nullopt to skip it. Of several matches the most similar
+/// wins, then the smallest key, so the outcome does not depend on docids.
+std::optional<std::string> find_cluster(
+    const Xapian::Database& db, const Fingerprint& fp,
+    const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
+        eligible);
+
+}  // namespace newsdex::indexer

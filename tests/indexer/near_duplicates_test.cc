@@ -1,0 +1,290 @@
+// Near-duplicate clusters: the fingerprint, the labelled evaluation set
+// (tests/data/near_duplicates), replacing and deleting articles, and the
+// parallel build.
+#include "near_duplicates.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "newsdex/common/schema.h"
+#include "newsdex/indexer/article_reader.h"
+#include "newsdex/indexer/indexer.h"
+#include "stored_article.h"
+#include "temp_dir.h"
+
+namespace newsdex::indexer {
+namespace {
+
+const std::string kEvalSet =
+    std::string(NEWSDEX_SOURCE_DIR) + "/tests/data/near_duplicates/articles.jsonl";
+
+std::vector<std::string_view> words_of(const std::string& text, std::vector<std::string>& store) {
+  store.clear();
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ') {
+      if (!word.empty()) store.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  return {store.begin(), store.end()};
+}
+
+Fingerprint fingerprint_of(const std::string& text) {
+  std::vector<std::string> store;
+  return Fingerprint::of_words(words_of(text, store));
+}
+
+const std::string kText =
+    "the port authority said on monday that the storm had closed both container terminals "
+    "and that dozens of ships were waiting outside the harbour for the wind to drop before "
+    "pilots could bring them in safely shipping lines warned customers of delays of up to a "
+    "week and truck drivers queued for hours on the approach roads before being turned away "
+    "by the police who closed the harbour road to all but emergency traffic";
+
+TEST(FingerprintTest, IdenticalTextsAreOneStory) {
+  const Fingerprint a = fingerprint_of(kText);
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(resemblance(a, fingerprint_of(kText)), 1.0);
+  EXPECT_TRUE(same_story(a, fingerprint_of(kText)));
+}
+
+TEST(FingerprintTest, TooShortTextHasNoFingerprint) {
+  EXPECT_TRUE(fingerprint_of("storm closes port").empty());
+  EXPECT_TRUE(fingerprint_of("").empty());
+  EXPECT_TRUE(fingerprint_of("storm closes port").band_terms().empty());
+}
+
+// Reuters' dividend notices differ in the company and the figures only.
+TEST(FingerprintTest, ShortTemplatedTextsMustBeNearlyIdentical) {
+  const std::string notice = "qtly div 15 cts vs 15 cts prior pay april 1 record march 15 reuter";
+  EXPECT_TRUE(same_story(fingerprint_of(notice), fingerprint_of(notice)));
+  EXPECT_FALSE(same_story(
+      fingerprint_of(notice),
+      fingerprint_of("qtly div 15 cts vs 15 cts prior pay april 10 record march 20 reuter")));
+}
+
+TEST(FingerprintTest, EncodingRoundTrips) {
+  const Fingerprint a = fingerprint_of(kText);
+  const auto b = Fingerprint::decode(a.encode());
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(b->shingles, a.shingles);
+  EXPECT_EQ(b->mins, a.mins);
+  EXPECT_EQ(b->bands, a.bands);
+  EXPECT_EQ(b->band_terms(), a.band_terms());
+  EXPECT_FALSE(Fingerprint::decode("short").has_value());
+}
+
+TEST(FingerprintTest, CutCopyIsOneStoryUnrelatedTextIsNot) {
+  const std::string cut = kText.substr(0, kText.find(" and truck drivers"));
+  EXPECT_TRUE(same_story(fingerprint_of(kText), fingerprint_of(cut + " reporting by ana ruiz")));
+  EXPECT_FALSE(same_story(
+      fingerprint_of(kText),
+      fingerprint_of("shipping lines said on tuesday that freight rates had fallen for a third "
+                     "week as port congestion eased and more vessels became available")));
+}
+
+std::map<std::string, std::string> clusters_of(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, std::string> clusters;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    const std::string id =
+        internal::decode_stored_article(doc.get_data(), internal::BodyDecoding::kSkip).id;
+    const std::string key = doc.get_value(schema::kSlotCluster);
+    EXPECT_EQ(key.size(), 16u) << id;
+    // The term lists the cluster's members: it must agree with the value.
+    const std::string term = std::string(schema::kClusterPrefix) + key;
+    auto found = doc.termlist_begin();
+    found.skip_to(term);
+    EXPECT_TRUE(found != doc.termlist_end() && *found == term) << id;
+    clusters[id] = key;
+  }
+  return clusters;
+}
+
+// The "story" label of every article of the evaluation set, in file order.
+std::vector<std::pair<std::string, std::string>> labels() {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::ifstream in(kEvalSet);
+  for (std::string line; std::getline(in, line);) {
+    const auto field = [&](const std::string& name) {
+      const std::string key = "\"" + name + "\": \"";
+      const std::size_t at = line.find(key);
+      return line.substr(at + key.size(), line.find('"', at + key.size()) - at - key.size());
+    };
+    out.emplace_back(field("id"), field("story"));
+  }
+  return out;
+}
+
+void index_eval_set(const std::string& db_path, unsigned threads, std::size_t batch_size) {
+  IndexOptions options;
+  options.db_path = db_path;
+  options.threads = threads;
+  options.batch_size = batch_size;
+  options.segment_size = 40;
+  Indexer indexer(options);
+  auto reader = open_reader(kEvalSet, {});
+  while (auto article = reader->next()) indexer.add(*article);
+  indexer.commit();
+}
+
+TEST(NearDuplicateClusterTest, LabelledSetMeetsPrecisionAndRecallTargets) {
+  testing::TempDir dir;
+  index_eval_set(dir / "db", 1, 50);
+  const auto clusters = clusters_of(dir / "db");
+  const auto labelled = labels();
+  ASSERT_EQ(clusters.size(), labelled.size());
+  std::size_t both = 0, predicted = 0, actual = 0;
+  for (std::size_t i = 0; i < labelled.size(); ++i) {
+    for (std::size_t j = i + 1; j < labelled.size(); ++j) {
+      const bool same_label = labelled[i].second == labelled[j].second;
+      const bool same_cluster = clusters.at(labelled[i].first) == clusters.at(labelled[j].first);
+      both += same_label && same_cluster;
+      predicted += same_cluster;
+      actual += same_label;
+      if (same_label != same_cluster) {
+        std::printf("%s: %s / %s\n", same_label ? "missed" : "wrongly merged",
+                    labelled[i].first.c_str(), labelled[j].first.c_str());
+      }
+    }
+  }
+  const double precision =
+      predicted ? static_cast<double>(both) / static_cast<double>(predicted) : 1.0;
+  const double recall = static_cast<double>(both) / static_cast<double>(actual);
+  std::printf(
+      "near-duplicate pairs: %zu labelled, %zu found, %zu right: precision %.3f recall %.3f\n",
+      actual, predicted, both, precision, recall);
+  EXPECT_GE(precision, 0.98);
+  EXPECT_GE(recall, 0.90);
+}
+
+TEST(NearDuplicateClusterTest, ParallelBuildGivesTheClustersOfOneThread) {
+  testing::TempDir dir;
+  index_eval_set(dir / "one", 1, 50);
+  index_eval_set(dir / "two", 2, 7);  // many batches and segments per writer
+  index_eval_set(dir / "three", 3, 1000);
+  const auto one = clusters_of(dir / "one");
+  EXPECT_EQ(clusters_of(dir / "two"), one);
+  EXPECT_EQ(clusters_of(dir / "three"), one);
+  std::set<std::string> distinct;
+  for (const auto& [id, key] : one) distinct.insert(key);
+  EXPECT_LT(distinct.size(), one.size());  // there are clusters to compare
+}
+
+Article article(std::string id, std::string body) {
+  Article a;
+  a.id = std::move(id);
+  a.title = "Storm closes port";
+  a.source = "Wire " + a.id;
+  a.body = std::move(body);
+  return a;
+}
+
+const std::string kStory =
+    "A storm closed both container terminals at Pine Harbour on Monday, stranding dozens of "
+    "ships at anchor and forcing the port authority to suspend pilot services until the wind "
+    "drops. Officials said the terminals could reopen on Wednesday if the forecast held.\n\n"
+    "Shipping lines warned customers of delays of up to a week, and truck drivers queued for "
+    "hours on the approach roads before being turned away by the police.";
+const std::string kOtherStory =
+    "The central bank raised interest rates by half a point on Thursday and signalled that "
+    "further increases were likely as inflation stayed well above its target for a second "
+    "year, sending the currency to a three-month high against the dollar.";
+
+std::string key_of(const std::string& db_path, const std::string& id) {
+  Xapian::Database db(db_path);
+  auto it = db.postlist_begin(schema::id_term(id));
+  if (it == db.postlist_end(schema::id_term(id))) return "";
+  return db.get_document(*it).get_value(schema::kSlotCluster);
+}
+
+TEST(NearDuplicateClusterTest, CopiesJoinTheEarliestCopysCluster) {
+  testing::TempDir dir;
+  IndexOptions options;
+  options.db_path = dir / "db";
+  {
+    Indexer indexer(options);
+    indexer.add(article("first", kStory));
+    indexer.add(article("other", kOtherStory));
+    indexer.commit();
+    // A copy in the same batch as another copy, and one in a later batch.
+    indexer.add(article("credit", "PINE HARBOUR (Wire) - " + kStory + " (Reporting by Ana Ruiz)"));
+    indexer.commit();
+    indexer.add(article("cut", kStory.substr(0, kStory.find("\n\n"))));
+    indexer.commit();
+  }
+  const std::string key = key_of(options.db_path, "first");
+  EXPECT_EQ(key_of(options.db_path, "credit"), key);
+  EXPECT_EQ(key_of(options.db_path, "cut"), key);
+  EXPECT_NE(key_of(options.db_path, "other"), key);
+}
+
+TEST(NearDuplicateClusterTest, DeletingTheFirstCopyKeepsTheOthersTogether) {
+  testing::TempDir dir;
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  indexer.add(article("first", kStory));
+  indexer.add(article("second", kStory + " Copyright Wire."));
+  indexer.commit();
+  const std::string key = key_of(options.db_path, "first");
+  ASSERT_TRUE(indexer.remove("first"));
+  indexer.commit();
+  EXPECT_EQ(key_of(options.db_path, "second"), key);
+  // A later copy still finds the cluster through its remaining member.
+  indexer.add(article("third", "PINE HARBOUR - " + kStory));
+  indexer.commit();
+  EXPECT_EQ(key_of(options.db_path, "third"), key);
+}
+
+TEST(NearDuplicateClusterTest, ReplacedArticleIsClusteredByItsNewText) {
+  testing::TempDir dir;
+  IndexOptions options;
+  options.db_path = dir / "db";
+  Indexer indexer(options);
+  indexer.add(article("first", kStory));
+  indexer.add(article("second", kStory + " Copyright Wire."));
+  indexer.add(article("bank", kOtherStory));
+  indexer.commit();
+  const std::string key = key_of(options.db_path, "first");
+  ASSERT_EQ(key_of(options.db_path, "second"), key);
+
+  // The first copy rewritten as another story: it leaves the cluster, whose
+  // key stays with the remaining copy, and joins the other story's.
+  indexer.add(article("first", kOtherStory + " Reporting by Ana Ruiz."));
+  indexer.commit();
+  EXPECT_EQ(key_of(options.db_path, "second"), key);
+  EXPECT_EQ(key_of(options.db_path, "first"), key_of(options.db_path, "bank"));
+
+  // Edited slightly, a copy stays in its cluster (it is not compared with
+  // its own older version, but with the other copies).
+  indexer.add(article("third", "PINE HARBOUR - " + kStory));
+  indexer.add(article("second", kStory + " Copyright Wire 2024."));
+  indexer.commit();
+  EXPECT_EQ(key_of(options.db_path, "second"), key);
+  EXPECT_EQ(key_of(options.db_path, "third"), key);
+
+  // Rewritten to stand alone, it starts a cluster of its own, a new key
+  // (not the one it had, which "third" keeps).
+  indexer.add(article("second",
+                      "Completely different words about a local bakery that won a "
+                      "regional prize for its sourdough loaves this weekend in town."));
+  indexer.commit();
+  EXPECT_NE(key_of(options.db_path, "second"), key);
+  EXPECT_NE(key_of(options.db_path, "second"), key_of(options.db_path, "bank"));
+  EXPECT_EQ(key_of(options.db_path, "third"), key);
+}
+
+}  // namespace
+}  // namespace newsdex::indexer
