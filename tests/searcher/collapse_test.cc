@@ -140,9 +140,8 @@ TEST_F(CollapseTest, JsonGivesDuplicatesPerHitAndArticleTotals) {
   EXPECT_EQ(folded, 3);
   SearchRequest r = request("storm");
   r.collapse = false;
-  for (const auto& hit : nlohmann::json::parse(to_json(search(r)))["hits"]) {
-    EXPECT_EQ(hit["duplicates"], 0);
-  }
+  const auto uncollapsed = nlohmann::json::parse(to_json(search(r)));  // outlives the loop
+  for (const auto& hit : uncollapsed["hits"]) EXPECT_EQ(hit["duplicates"], 0);
 }
 
 TEST_F(CollapseTest, DuplicatesOfListsTheOtherCopies) {
