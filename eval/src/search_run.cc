@@ -18,6 +18,7 @@ SearchRun search_queries(searcher::Searcher& searcher, const std::vector<Query>&
   // Test-collection queries are prose, often in capitals: "AND", "NOT" are words.
   request.operators = false;
   request.language = options.language;
+  request.expand = options.expand;
 
   SearchRun result;
   for (const auto& query : queries) {

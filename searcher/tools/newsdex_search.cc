@@ -41,13 +41,17 @@ Examples:
   newsdex-search --batch queries.txt --stats > results.jsonl
   newsdex-search --no-collapse 'covid vaccine'
   newsdex-search --duplicates-of reuters-0042
+  newsdex-search --like reuters-0042 --since 1987-03
+  newsdex-search --any --expand 'ocean heat records'
 
 Copies of one story (reprints with another headline, a credit line, cuts
 or edits) are shown once, as the best-ranked copy, with "+N similar".
+--like ID lists the articles most like one (its copies left out); query
+words given with it only narrow that list down.
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
             unreadable index), 2 bad command line, 4 no article has the
-            id given to --duplicates-of.
+            id given to --duplicates-of or --like.
 
 Options)";
 
@@ -132,6 +136,8 @@ int run(int argc, char** argv) {
       ("no-synonyms", "do not expand words into the synonyms stored in the index")
       ("no-collapse", "show every copy of a story (default: one per duplicate cluster)")
       ("duplicates-of", po::value<std::string>(), "list the near-duplicates of the article with this id")
+      ("like", po::value<std::string>(), "list the articles most like the one with this id (query words narrow them)")
+      ("expand", "add words from the best matches to the query (pseudo-relevance feedback)")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -176,6 +182,7 @@ int run(int argc, char** argv) {
   // Naming the folded copies' sources costs a query per hit: for people only.
   if (!json && !vm.count("batch")) request.similar_sources = 5;
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
+  if (vm.count("expand")) request.expand = searcher::QueryExpansion{};
 
   searcher::SearcherOptions options;
   options.facet_cache = vm.count("no-facet-cache") == 0;
@@ -183,6 +190,12 @@ int run(int argc, char** argv) {
   // once, when the index opens, rather than after several have paid for them.
   if (vm.count("batch")) options.preload_facets = request.facets;
   searcher::Searcher searcher(db_path, options);
+  if (vm.count("like")) {
+    if (vm.count("duplicates-of"))
+      throw cli::UsageError("give --like or --duplicates-of, not both");
+    if (vm.count("batch")) throw cli::UsageError("--like takes no --batch");
+    if (vm.count("expand")) throw cli::UsageError("--expand does not apply to --like");
+  }
   if (vm.count("batch")) {
     if (!words.empty())
       throw cli::UsageError("--batch takes its queries from the file, not the command line");
@@ -194,7 +207,8 @@ int run(int argc, char** argv) {
   const searcher::SearchResult result =
       vm.count("duplicates-of")
           ? searcher.duplicates_of(vm["duplicates-of"].as<std::string>(), request)
-          : searcher.search(request);
+      : vm.count("like") ? searcher.related(vm["like"].as<std::string>(), request)
+                         : searcher.search(request);
   if (json) {
     std::cout << searcher::to_json(result) << "\n";
   } else {

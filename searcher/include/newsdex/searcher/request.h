@@ -46,6 +46,24 @@ struct Freshness {
   void validate() const;
 };
 
+/// Pseudo-relevance feedback (docs/news.md, "Query expansion"): the query
+/// is run once, its `documents` best matches are taken as relevant, and the
+/// `terms` words that best tell them from the rest of the index (Xapian's
+/// ESet) are added to the query at `weight` times their own BM25 weight.
+/// Words of the query itself are not added again.
+struct QueryExpansion {
+  /// Best matches taken as relevant; must be >= 1. Default 10.
+  std::uint32_t documents = 10;
+  /// Most words added; must be >= 1. Default 20.
+  std::uint32_t terms = 20;
+  /// Weight of an added word relative to a query word; must be above 0 and
+  /// at most 1. Default 0.3.
+  double weight = 0.3;
+
+  /// @throws ConfigError for a value out of the ranges above
+  void validate() const;
+};
+
 /// How words without an operator between them combine.
 enum class DefaultOperator {
   kAnd,  ///< every word must match (default: what people expect of a search box)
@@ -117,6 +135,12 @@ struct SearchRequest {
   /// Blend relevance with recency (applies when `sort` is kRelevance and
   /// the query has words to rank by). Default: none, pure relevance.
   std::optional<Freshness> freshness;
+  /// Add words from the best matches to the query (pseudo-relevance
+  /// feedback). With kOr they can find articles that lack every query
+  /// word; with kAnd (or a query of operators) they only reorder the
+  /// articles the query matches. Applies to relevance order only; ignored
+  /// by Searcher::related. Default: none.
+  std::optional<QueryExpansion> expand;
   /// How words without an explicit operator combine. Default kAnd.
   DefaultOperator default_operator = DefaultOperator::kAnd;
   /// Read AND, OR, NOT, XOR, NEAR and ADJ in the query as operators. Set
