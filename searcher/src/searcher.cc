@@ -268,11 +268,13 @@ class Searcher::Impl {
       built.has_words = true;
       built.highlight_terms = like->terms;
       for (const HighlightTerm& term : like->terms) result.expansion_terms.push_back(term.stem);
-    } else if (request.expand) {
-      request.expand->validate();
+    } else if (request.expand == ExpandMode::kOn ||
+               (request.expand == ExpandMode::kAuto &&
+                request.default_operator == DefaultOperator::kOr)) {
+      request.expansion.validate();
       if (built.has_words && request.sort == SortOrder::kRelevance) {
         ExpandedQuery expanded = expand_query(
-            db_, built, *request.expand, bm25,
+            db_, built, request.expansion, bm25,
             request.default_operator == DefaultOperator::kOr && is_bag_of_words(built.text));
         built.query = std::move(expanded.query);
         result.expansion_terms = std::move(expanded.added_stems);

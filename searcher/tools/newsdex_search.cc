@@ -42,7 +42,8 @@ Examples:
   newsdex-search --no-collapse 'covid vaccine'
   newsdex-search --duplicates-of reuters-0042
   newsdex-search --like reuters-0042 --since 1987-03
-  newsdex-search --any --expand 'ocean heat records'
+  newsdex-search --any 'ocean heat records'      # expanded (--no-expand: not)
+  newsdex-search --expand chips export
 
 Copies of one story (reprints with another headline, a credit line, cuts
 or edits) are shown once, as the best-ranked copy, with "+N similar".
@@ -85,6 +86,9 @@ int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
             .count());
     std::cout << searcher::to_json(result) << "\n";
   }
+  // The results are all out before the statistics, also where stdout and
+  // stderr go to one place.
+  std::cout.flush();
   if (stats && !micros.empty()) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -137,7 +141,8 @@ int run(int argc, char** argv) {
       ("no-collapse", "show every copy of a story (default: one per duplicate cluster)")
       ("duplicates-of", po::value<std::string>(), "list the near-duplicates of the article with this id")
       ("like", po::value<std::string>(), "list the articles most like the one with this id (query words narrow them)")
-      ("expand", "add words from the best matches to the query (pseudo-relevance feedback)")
+      ("expand", "add words from the best matches to the query (pseudo-relevance feedback; default with --any)")
+      ("no-expand", "never add words from the best matches, even with --any")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -182,7 +187,11 @@ int run(int argc, char** argv) {
   // Naming the folded copies' sources costs a query per hit: for people only.
   if (!json && !vm.count("batch")) request.similar_sources = 5;
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
-  if (vm.count("expand")) request.expand = searcher::QueryExpansion{};
+  if (vm.count("expand") && vm.count("no-expand")) {
+    throw cli::UsageError("give --expand or --no-expand, not both");
+  }
+  if (vm.count("expand")) request.expand = searcher::ExpandMode::kOn;
+  if (vm.count("no-expand")) request.expand = searcher::ExpandMode::kOff;
 
   searcher::SearcherOptions options;
   options.facet_cache = vm.count("no-facet-cache") == 0;

@@ -508,12 +508,18 @@ TEST_F(DuplicatesCliTest, LikeListsRelatedArticlesWithoutTheArticleOrItsCopies) 
 }
 
 TEST_F(IndexedCliTest, ExpandAddsWordsFromTheBestMatches) {
-  const auto plain = search_json("--any chip export");
+  // On by default for --any, off by default for all-words queries.
+  const auto plain = search_json("--any --no-expand chip export");
   EXPECT_TRUE(plain["expansion_terms"].empty());
-  const auto expanded = search_json("--any --expand chip export");
+  const auto expanded = search_json("--any chip export");
   EXPECT_FALSE(expanded["expansion_terms"].empty());
   EXPECT_GE(expanded["total"]["articles"].get<int>(), plain["total"]["articles"].get<int>());
-  const ToolRun text = run(kSearch + " --db " + db() + " --any --expand chip export");
+  EXPECT_TRUE(search_json("chip export")["expansion_terms"].empty());
+  const auto all_words = search_json("--expand chip export");
+  EXPECT_FALSE(all_words["expansion_terms"].empty());
+  EXPECT_EQ(all_words["total"]["articles"], search_json("chip export")["total"]["articles"]);
+  EXPECT_EQ(run(kSearch + " --db " + db() + " --expand --no-expand chip").exit_code, 2);
+  const ToolRun text = run(kSearch + " --db " + db() + " --expand chip export");
   EXPECT_EQ(text.exit_code, 0) << text.out;
   EXPECT_NE(text.out.find("Expanded with:"), std::string::npos) << text.out;
 }

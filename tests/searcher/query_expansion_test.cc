@@ -94,12 +94,14 @@ class QueryExpansionTest : public ::testing::Test {
 
 TEST_F(QueryExpansionTest, FindsARelevantArticleLackingTheQueryWords) {
   SearchRequest plain = natural("jaguar");
+  plain.expand = ExpandMode::kOff;
   const SearchResult without = search(plain);
   EXPECT_FALSE(contains(ids(without), "gearbox"));
   EXPECT_TRUE(without.expansion_terms.empty());
 
   SearchRequest expanded = plain;
-  expanded.expand = feedback();
+  expanded.expand = ExpandMode::kOn;
+  expanded.expansion = feedback();
   const SearchResult with = search(expanded);
   EXPECT_TRUE(contains(with.expansion_terms, "gearbox"));
   EXPECT_FALSE(contains(with.expansion_terms, "jaguar")) << "query words are not added again";
@@ -120,7 +122,8 @@ TEST_F(QueryExpansionTest, AndQueriesAreOnlyReordered) {
   request.query = "jaguar";
   request.collapse = false;
   const SearchResult without = search(request);
-  request.expand = feedback();
+  request.expand = ExpandMode::kOn;
+  request.expansion = feedback();
   const SearchResult with = search(request);
   EXPECT_FALSE(with.expansion_terms.empty());
   auto before = ids(without);
@@ -134,14 +137,16 @@ TEST_F(QueryExpansionTest, AndQueriesAreOnlyReordered) {
 
 TEST_F(QueryExpansionTest, ExclusionsAndFiltersStillHold) {
   SearchRequest excluding = natural("jaguar -forest");
-  excluding.expand = feedback();
+  excluding.expand = ExpandMode::kOn;
+  excluding.expansion = feedback();
   const auto found = ids(search(excluding));
   EXPECT_FALSE(contains(found, "cat"));
   EXPECT_FALSE(contains(found, "gearbox")) << "a query with -word is not widened";
 
   SearchRequest filtered = natural("jaguar");
   filtered.filters.push_back({"source", "Motor Weekly"});
-  filtered.expand = feedback();
+  filtered.expand = ExpandMode::kOn;
+  filtered.expansion = feedback();
   const SearchResult result = search(filtered);
   EXPECT_FALSE(result.expansion_terms.empty());
   EXPECT_EQ(result.hits.size(), 2u);
@@ -151,10 +156,25 @@ TEST_F(QueryExpansionTest, ExclusionsAndFiltersStillHold) {
 TEST_F(QueryExpansionTest, OnlyRelevanceOrderIsExpanded) {
   SearchRequest newest = natural("jaguar");
   newest.sort = SortOrder::kNewest;
-  newest.expand = feedback();
+  newest.expand = ExpandMode::kOn;
+  newest.expansion = feedback();
   const SearchResult result = search(newest);
   EXPECT_TRUE(result.expansion_terms.empty());
   EXPECT_FALSE(contains(ids(result), "gearbox"));
+}
+
+TEST_F(QueryExpansionTest, ByDefaultNaturalLanguageQueriesAreExpandedAndOthersNot) {
+  SearchRequest any = natural("jaguar");
+  ASSERT_EQ(any.expand, ExpandMode::kAuto);
+  const SearchResult expanded = search(any);
+  EXPECT_FALSE(expanded.expansion_terms.empty());
+  EXPECT_TRUE(contains(ids(expanded), "gearbox"));
+
+  SearchRequest all;
+  all.query = "jaguar";
+  const SearchResult plain = search(all);
+  EXPECT_TRUE(plain.expansion_terms.empty());
+  EXPECT_FALSE(contains(ids(plain), "gearbox"));
 }
 
 TEST_F(QueryExpansionTest, BadSettingsAreConfigErrors) {
@@ -162,7 +182,8 @@ TEST_F(QueryExpansionTest, BadSettingsAreConfigErrors) {
   for (const QueryExpansion bad :
        {QueryExpansion{0, 5, 0.3}, QueryExpansion{3, 0, 0.3}, QueryExpansion{3, 5, 0.0},
         QueryExpansion{3, 5, 1.5}, QueryExpansion{3, 5, -0.2}}) {
-    request.expand = bad;
+    request.expand = ExpandMode::kOn;
+    request.expansion = bad;
     EXPECT_THROW(search(request), ConfigError);
   }
 }
