@@ -310,7 +310,7 @@ class Indexer::Impl {
         [old_version](Xapian::docid did,
                       const Xapian::Document& candidate) -> std::optional<std::string> {
           if (did == old_version) return std::nullopt;
-          return candidate.get_value(schema::kSlotCluster);
+          return schema::cluster_key(candidate.get_value(schema::kSlotCluster));
         });
     if (key) set_cluster_key(doc, *key);
   }

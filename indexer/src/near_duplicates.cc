@@ -159,7 +159,7 @@ std::string new_cluster_key(std::string_view id, const Fingerprint& fp) {
 }
 
 void set_cluster_key(Xapian::Document& doc, const std::string& key) {
-  const std::string old = doc.get_value(schema::kSlotCluster);
+  const std::string old = schema::cluster_key(doc.get_value(schema::kSlotCluster));
   if (old == key) return;
   if (!old.empty()) {
     try {
@@ -169,7 +169,25 @@ void set_cluster_key(Xapian::Document& doc, const std::string& key) {
     }
   }
   doc.add_boolean_term(std::string(schema::kClusterPrefix) + key);
-  doc.add_value(schema::kSlotCluster, key);
+  doc.add_value(schema::kSlotCluster, schema::cluster_value(key));
+}
+
+std::optional<std::string> closest_cluster(
+    const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
+    const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate) {
+  if (fp.empty()) return std::nullopt;
+  std::optional<std::string> best_key;
+  double best = -1;
+  for (Xapian::docid did : candidates) {
+    const std::optional<ClusterCandidate> other = candidate(did);
+    if (!other || !same_story(fp, other->fingerprint)) continue;
+    const double r = resemblance(fp, other->fingerprint);
+    if (r > best || (r == best && other->key < *best_key)) {
+      best = r;
+      best_key = other->key;
+    }
+  }
+  return best_key;
 }
 
 std::optional<std::string> find_cluster(
@@ -187,21 +205,48 @@ std::optional<std::string> find_cluster(
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::optional<std::string> best_key;
-  double best = -1;
-  for (Xapian::docid did : candidates) {
+  return closest_cluster(fp, candidates, [&](Xapian::docid did) -> std::optional<ClusterCandidate> {
     const Xapian::Document doc = db.get_document(did);
-    const auto other = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
-    if (!other || !same_story(fp, *other)) continue;
-    const std::optional<std::string> key = eligible(did, doc);
-    if (!key) continue;
-    const double r = resemblance(fp, *other);
-    if (r > best || (r == best && *key < *best_key)) {
-      best = r;
-      best_key = key;
+    auto other = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
+    if (!other) return std::nullopt;
+    std::optional<std::string> key = eligible(did, doc);
+    if (!key) return std::nullopt;
+    return ClusterCandidate{*other, std::move(*key)};
+  });
+}
+
+SharedBands::SharedBands(const Xapian::Database& db) {
+  const std::string prefix(schema::kDuplicateBandPrefix);
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    if (term.get_termfreq() < 2) continue;
+    const auto band = static_cast<std::uint32_t>(first_postings_.size());
+    std::vector<Xapian::docid>& first = first_postings_.emplace_back();
+    for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
+      if (first.size() < kMaxPostingsPerBand) first.push_back(*post);
+      bands_of_[*post].push_back(band);
     }
   }
-  return best_key;
+}
+
+std::vector<Xapian::docid> SharedBands::articles() const {
+  std::vector<Xapian::docid> articles;
+  articles.reserve(bands_of_.size());
+  for (const auto& [did, bands] : bands_of_) articles.push_back(did);
+  std::sort(articles.begin(), articles.end());
+  return articles;
+}
+
+std::vector<Xapian::docid> SharedBands::candidates_of(Xapian::docid did) const {
+  std::vector<Xapian::docid> candidates;
+  const auto bands = bands_of_.find(did);
+  if (bands == bands_of_.end()) return candidates;
+  for (std::uint32_t band : bands->second) {
+    const auto& first = first_postings_[band];
+    candidates.insert(candidates.end(), first.begin(), first.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
 }
 
 }  // namespace newsdex::indexer

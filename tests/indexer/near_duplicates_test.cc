@@ -100,7 +100,7 @@ std::map<std::string, std::string> clusters_of(const std::string& path) {
     const Xapian::Document doc = db.get_document(*it);
     const std::string id =
         internal::decode_stored_article(doc.get_data(), internal::BodyDecoding::kSkip).id;
-    const std::string key = doc.get_value(schema::kSlotCluster);
+    const std::string key = schema::cluster_key(doc.get_value(schema::kSlotCluster));
     EXPECT_EQ(key.size(), 16u) << id;
     // The term lists the cluster's members: it must agree with the value.
     const std::string term = std::string(schema::kClusterPrefix) + key;
@@ -206,7 +206,7 @@ std::string key_of(const std::string& db_path, const std::string& id) {
   Xapian::Database db(db_path);
   auto it = db.postlist_begin(schema::id_term(id));
   if (it == db.postlist_end(schema::id_term(id))) return "";
-  return db.get_document(*it).get_value(schema::kSlotCluster);
+  return schema::cluster_key(db.get_document(*it).get_value(schema::kSlotCluster));
 }
 
 TEST(NearDuplicateClusterTest, CopiesJoinTheEarliestCopysCluster) {
