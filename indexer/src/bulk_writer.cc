@@ -177,12 +177,13 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 void BulkWriter::assign_clusters(const std::string& path) const {
   Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-  // Only articles that share a band with another can join a cluster; the
-  // rest keep the key of their own, so only these are read.
+  // Only articles that share a band or a page with another can join a
+  // cluster; the rest keep the key of their own, so only these are read.
   const SharedBands bands(db);
   struct Member {
-    std::uint64_t added;  // input order
-    Fingerprint fingerprint;
+    std::uint64_t added;      // input order
+    Fingerprint fingerprint;  // empty: text too short
+    std::string page;         // page term, or empty
     std::string key;
     bool settled = false;  // its cluster is final: later articles may join it
   };
@@ -191,16 +192,16 @@ void BulkWriter::assign_clusters(const std::string& path) const {
   const std::string id_prefix(schema::kIdPrefix);
   for (Xapian::docid did : bands.articles()) {
     const Xapian::Document doc = db.get_document(did);
-    auto fingerprint = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
-    if (!fingerprint) continue;
+    const Fingerprint fingerprint =
+        Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
     std::uint64_t added = UINT64_MAX - 1;
     auto term = doc.termlist_begin();
     term.skip_to(id_prefix);
     if (term != doc.termlist_end() && (*term).compare(0, id_prefix.size(), id_prefix) == 0) {
       if (const auto at = added_at_.find(*term); at != added_at_.end()) added = at->second;
     }
-    members.emplace(
-        did, Member{added, *fingerprint, schema::cluster_key(doc.get_value(schema::kSlotCluster))});
+    members.emplace(did, Member{added, fingerprint, page_term_of(doc),
+                                schema::cluster_key(doc.get_value(schema::kSlotCluster))});
     order.emplace_back(added, did);
   }
   // In input order, as one writer would have given the clusters.
@@ -209,12 +210,14 @@ void BulkWriter::assign_clusters(const std::string& path) const {
     Member& member = members.at(did);
     const auto key = closest_cluster(
         member.fingerprint, bands.candidates_of(did),
-        [&members, added = added](Xapian::docid other) -> std::optional<ClusterCandidate> {
+        [&members, &member, added = added](Xapian::docid other) -> std::optional<ClusterCandidate> {
           const auto found = members.find(other);
           if (found == members.end() || !found->second.settled || found->second.added >= added) {
             return std::nullopt;
           }
-          return ClusterCandidate{found->second.fingerprint, found->second.key};
+          const Member& earlier = found->second;
+          return ClusterCandidate{earlier.fingerprint, earlier.key,
+                                  !member.page.empty() && earlier.page == member.page};
         });
     if (key && *key != member.key) {
       Xapian::Document doc = db.get_document(did);

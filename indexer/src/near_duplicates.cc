@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "canonical_url.h"
 #include "fnv1a.h"
 #include "newsdex/common/schema.h"
 
@@ -172,16 +173,37 @@ void set_cluster_key(Xapian::Document& doc, const std::string& key) {
   doc.add_value(schema::kSlotCluster, schema::cluster_value(key));
 }
 
+std::string page_term(std::string_view url) {
+  const std::string page = canonical_article_url(url);
+  if (page.empty()) return {};
+  return std::string(schema::kPagePrefix) + hex(internal::fnv1a(page), 16);
+}
+
+std::string page_term_of(const Xapian::Document& doc) {
+  auto term = doc.termlist_begin();
+  term.skip_to(std::string(schema::kPagePrefix));
+  if (term == doc.termlist_end() || (*term).rfind(schema::kPagePrefix, 0) != 0) return {};
+  return *term;
+}
+
 std::optional<std::string> closest_cluster(
     const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
     const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate) {
-  if (fp.empty()) return std::nullopt;
+  // Above any resemblance (at most 1).
+  constexpr double kSamePage = 2;
   std::optional<std::string> best_key;
   double best = -1;
   for (Xapian::docid did : candidates) {
     const std::optional<ClusterCandidate> other = candidate(did);
-    if (!other || !same_story(fp, other->fingerprint)) continue;
-    const double r = resemblance(fp, other->fingerprint);
+    if (!other) continue;
+    double r;
+    if (other->same_page) {
+      r = kSamePage;
+    } else if (!fp.empty() && !other->fingerprint.empty() && same_story(fp, other->fingerprint)) {
+      r = resemblance(fp, other->fingerprint);
+    } else {
+      continue;
+    }
     if (r > best || (r == best && other->key < *best_key)) {
       best = r;
       best_key = other->key;
@@ -191,39 +213,48 @@ std::optional<std::string> closest_cluster(
 }
 
 std::optional<std::string> find_cluster(
-    const Xapian::Database& db, const Fingerprint& fp,
+    const Xapian::Database& db, const Fingerprint& fp, const std::string& page,
     const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
         eligible) {
-  if (fp.empty()) return std::nullopt;
   std::vector<Xapian::docid> candidates;
-  for (const std::string& term : fp.band_terms()) {
+  const auto read_postings = [&](const std::string& term) {
     std::size_t read = 0;
     for (auto it = db.postlist_begin(term);
          it != db.postlist_end(term) && read < kMaxPostingsPerBand; ++it, ++read) {
       candidates.push_back(*it);
     }
-  }
+  };
+  for (const std::string& term : fp.band_terms()) read_postings(term);
+  const std::size_t by_text = candidates.size();
+  if (!page.empty()) read_postings(page);
+  std::vector<Xapian::docid> same_page(candidates.begin() + by_text, candidates.end());
+  std::sort(same_page.begin(), same_page.end());
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return closest_cluster(fp, candidates, [&](Xapian::docid did) -> std::optional<ClusterCandidate> {
     const Xapian::Document doc = db.get_document(did);
-    auto other = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
-    if (!other) return std::nullopt;
     std::optional<std::string> key = eligible(did, doc);
     if (!key) return std::nullopt;
-    return ClusterCandidate{*other, std::move(*key)};
+    ClusterCandidate other;
+    other.fingerprint =
+        Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+    other.key = std::move(*key);
+    other.same_page = std::binary_search(same_page.begin(), same_page.end(), did);
+    return other;
   });
 }
 
 SharedBands::SharedBands(const Xapian::Database& db) {
-  const std::string prefix(schema::kDuplicateBandPrefix);
-  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-    if (term.get_termfreq() < 2) continue;
-    const auto band = static_cast<std::uint32_t>(first_postings_.size());
-    std::vector<Xapian::docid>& first = first_postings_.emplace_back();
-    for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
-      if (first.size() < kMaxPostingsPerBand) first.push_back(*post);
-      bands_of_[*post].push_back(band);
+  for (std::string_view kind : {schema::kDuplicateBandPrefix, schema::kPagePrefix}) {
+    const std::string prefix(kind);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      if (term.get_termfreq() < 2) continue;
+      const auto band = static_cast<std::uint32_t>(first_postings_.size());
+      std::vector<Xapian::docid>& first = first_postings_.emplace_back();
+      for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
+        if (first.size() < kMaxPostingsPerBand) first.push_back(*post);
+        bands_of_[*post].push_back(band);
+      }
     }
   }
 }

@@ -230,6 +230,51 @@ TEST(NearDuplicateClusterTest, CopiesJoinTheEarliestCopysCluster) {
   EXPECT_NE(key_of(options.db_path, "other"), key);
 }
 
+Article headline(std::string id, std::string title, std::string url) {
+  Article a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.source = "jamanetwork.com";
+  a.url = std::move(url);
+  return a;
+}
+
+// A page whose headline was edited (the JAMA study of the example,
+// recorded twice under two headlines, once with tracking parameters): one
+// story, though the two headlines share too little text to be copies; two
+// items that give only a site's home page are not.
+TEST(NearDuplicateClusterTest, RecordsOfOnePageAreOneStoryWhateverTheirHeadlines) {
+  for (unsigned threads : {1u, 2u}) {
+    testing::TempDir dir;
+    IndexOptions options;
+    options.db_path = dir / "db";
+    options.threads = threads;
+    {
+      Indexer indexer(options);
+      indexer.add(headline("first",
+                           "COVID-19 vaccination was estimated to prevent 27 million infections "
+                           "among vaccinated adults, new study finds",
+                           "https://jamanetwork.com/journals/jamanetworkopen/fullarticle/"
+                           "2793913?utm_source=For_The_Media&utm_medium=referral"));
+      indexer.add(headline("other", "Storm closes both container terminals at Pine Harbour",
+                           "https://jamanetwork.com/"));
+      indexer.add(headline("edited",
+                           "Research has found vaccination prevented 235,000 deaths among "
+                           "vaccinated persons in the U.S.",
+                           "https://www.jamanetwork.com/journals/jamanetworkopen/fullarticle/"
+                           "2793913/"));
+      indexer.add(headline("home", "Central bank raises rates by half a point",
+                           "https://jamanetwork.com/?utm_source=feed"));
+      indexer.commit();
+    }
+    const std::string key = key_of(options.db_path, "first");
+    EXPECT_EQ(key_of(options.db_path, "edited"), key) << threads << " threads";
+    EXPECT_NE(key_of(options.db_path, "other"), key) << threads << " threads";
+    EXPECT_NE(key_of(options.db_path, "home"), key_of(options.db_path, "other"))
+        << threads << " threads";
+  }
+}
+
 TEST(NearDuplicateClusterTest, DeletingTheFirstCopyKeepsTheOthersTogether) {
   testing::TempDir dir;
   IndexOptions options;

@@ -50,6 +50,10 @@ inline constexpr std::string_view kYearPrefix = "Y";       ///< YYYY
 inline constexpr std::string_view kDuplicateBandPrefix = "XDB";
 /// Duplicate cluster key (16 hex digits): lists the copies of a story.
 inline constexpr std::string_view kClusterPrefix = "XDC";
+/// The page an article was published at: 16 hex digits hashing its
+/// canonical URL (indexer/src/canonical_url.h). Records of one page are one
+/// story, whatever their headlines say.
+inline constexpr std::string_view kPagePrefix = "XDU";
 
 // --- Value slots -------------------------------------------------------------
 /// "YYYYMMDD": what Xapian::DateRangeProcessor compares.
