@@ -70,7 +70,8 @@ RelatedQuery related_query(const Xapian::Database& db, std::string_view id,
   RelatedQuery related;
 
   std::vector<Xapian::Query> excluded{Xapian::Query(id_term)};
-  const std::string cluster = db.get_document(article).get_value(schema::kSlotCluster);
+  const std::string cluster =
+      schema::cluster_key(db.get_document(article).get_value(schema::kSlotCluster));
   std::map<std::string, Xapian::doccount> in_cluster;
   if (!cluster.empty()) {
     const std::string cluster_term = std::string(schema::kClusterPrefix) + cluster;
