@@ -108,12 +108,12 @@ def check(condition, message):
 READY = """
 const s = document.getElementById('summary');
 return document.body.dataset.ready === 'true' && !document.body.hasAttribute('aria-busy')
-    && s.dataset.total !== undefined ? Number(s.dataset.total) : null;"""
+    && s.dataset.total !== undefined ? [Number(s.dataset.total)] : null;"""
 
 
 def wait_ready(driver, what):
     driver.wait(what, "return !document.body.hasAttribute('aria-busy')")
-    return driver.wait(what, READY + " ")
+    return driver.wait(what, READY)[0]  # in a list: a total of 0 is an answer too
 
 
 def hits(driver):
@@ -278,6 +278,8 @@ def main():
         print("FAILED:", e)
         if driver:
             try:
+                print("page:", driver.js("return location.href + ' | ' + "
+                                         "document.getElementById('summary').textContent"))
                 driver.screenshot(os.path.join(args.artifacts, "serve-failure.png"))
             except Exception:
                 pass
