@@ -15,6 +15,10 @@ namespace newsdex::server {
 namespace {
 
 // Each parameter once at most, except the ones that repeat like the CLI's.
+// A new search option of the CLI (such as like=ID or expand, when the
+// library's SearchRequest has them) gets the same name here, with '_' for
+// '-', an entry in one of these lists, a branch below, and a row in
+// docs/server.md.
 constexpr std::array<std::string_view, 17> kSingle = {
     "q",   "limit",   "offset",   "sort",     "rank",         "half_life",
     "now", "since",   "until",    "lang",     "facet_limit",  "snippet_chars",
