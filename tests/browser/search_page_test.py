@@ -75,6 +75,13 @@ class WebDriver:
     def type(self, css, text):
         self.cmd("POST", f"/element/{self.find(css)}/value", {"text": text})
 
+    def keys(self, *keys):
+        """Presses and releases each key in turn, wherever the focus is."""
+        actions = []
+        for key in keys:
+            actions += [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]
+        self.cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
+
     def screenshot(self, path):
         with open(path, "wb") as f:
             f.write(base64.b64decode(self.cmd("GET", "/screenshot")))
@@ -207,7 +214,21 @@ def run_page_checks(driver, base, artifacts):
     dated = wait_ready(driver, "export in October 2023")
     check(0 < dated < total, f"export from 2023-10 to 2023-10: {dated} of {total}")
 
-    # 7. A phone-sized screen: one column, nothing wider than the screen.
+    # 7. The keyboard alone: "/" jumps to the search box; Enter on a focused
+    # source narrows the results as a click does.
+    driver.get(base + "/?q=export")
+    wait_ready(driver, "export, for the keyboard")
+    driver.js("document.activeElement.blur()")
+    driver.keys("/")
+    check(driver.js("return document.activeElement.id") == "q", "'/' focuses the search box")
+    driver.js("document.querySelector('#facet-source button').focus()")
+    driver.keys("\ue007")
+    driver.wait("the source chosen by keyboard",
+                "return new URLSearchParams(location.search).has('source')")
+    check(wait_ready(driver, "results narrowed by keyboard") < total,
+          "Enter on a focused source narrows the results")
+
+    # 8. A phone-sized screen: one column, nothing wider than the screen.
     driver.window(390, 844)
     driver.get(base + "/?q=export")
     wait_ready(driver, "the phone layout")
