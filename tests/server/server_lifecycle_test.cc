@@ -161,6 +161,23 @@ TEST_F(ServerLifecycleTest, StopsGracefullyOnSigtermAndSigint) {
   }
 }
 
+TEST_F(ServerLifecycleTest, AnswerBeingSentWhenStoppedArrivesWhole) {
+  index(kCorpus);
+  auto server = start();
+  // A large answer, asked for and not yet read when the stop comes.
+  HttpConnection client(server->port());
+  ASSERT_TRUE(client.send(
+      "GET /api/search?limit=1000&snippet_chars=10000&facet=source HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ::kill(server->pid(), SIGTERM);
+  const HttpReply reply = client.read_reply();
+  ASSERT_EQ(reply.status, 200u) << reply.error;
+  EXPECT_EQ(nlohmann::json::parse(reply.body)["hits"].size(), 82u);
+  // Then the kept-alive connection is closed rather than left waiting.
+  EXPECT_TRUE(client.closed_by_server(std::chrono::seconds(5)));
+  EXPECT_EQ(server->stop(SIGTERM, std::chrono::seconds(10)), 0);
+}
+
 TEST_F(ServerLifecycleTest, RequestBeingSentWhenStopped) {
   // A client that has sent half a request when the stop comes is cut off;
   // one that finishes its request is answered. Neither holds the stop up
