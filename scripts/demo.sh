@@ -5,7 +5,7 @@
 # page, at http://127.0.0.1:8080/ (Ctrl-C stops it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+NEWSDEX_NO_BROWSER=1 bash scripts/install-deps.sh  # the browser is for the tests only
 bash scripts/build.sh -DNEWSDEX_BUILD_TESTS=OFF -DNEWSDEX_BUILD_STATIC=OFF
 build_dir=${NEWSDEX_BUILD_DIR:-build}
 db="$build_dir/demo.db"
