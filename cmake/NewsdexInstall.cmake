@@ -54,6 +54,13 @@ if(NEWSDEX_BUILD_TOOLS)
                 ${PROJECT_SOURCE_DIR}/docs/man/newsdex-search.1
                 ${PROJECT_SOURCE_DIR}/docs/man/newsdex-eval.1
           DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  if(NEWSDEX_BUILD_SERVER)
+    set_target_properties(newsdex-serve PROPERTIES
+      INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+    install(TARGETS newsdex-serve RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    install(FILES ${PROJECT_SOURCE_DIR}/docs/man/newsdex-serve.1
+            DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  endif()
 endif()
 
 # API documentation from the public headers' comments: `cmake --build build --target doxygen`.

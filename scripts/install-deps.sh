@@ -11,6 +11,12 @@ packages=(
   # The benchmarks, compiled by the test command so that they keep building.
   libbenchmark-dev libsqlite3-dev
 )
+# For the tests only: the search page of newsdex-serve is tested in headless
+# Chromium, driven over WebDriver by a Python script (tests/browser/).
+# NEWSDEX_NO_BROWSER=1 leaves them out (the browser test is then skipped).
+if [ "${NEWSDEX_NO_BROWSER:-0}" != 1 ]; then
+  packages+=(chromium chromium-driver python3)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -177,4 +177,37 @@ std::string to_json(const SearchResult& result, int indent) {
   return out;
 }
 
+std::string to_json(const Article& article, int indent) {
+  std::string out;
+  out.reserve(512 + article.body.size());
+  JsonWriter json(out, indent);
+  json.begin_object();
+  json.key("id");
+  json.value(article.id);
+  json.key("source");
+  json.value(article.source);
+  json.key("url");
+  json.value(article.url);
+  json.key("title");
+  json.value(article.title);
+  json.key("body");
+  json.value(article.body);
+  json.key("published");
+  if (article.published) {
+    json.value(format_iso8601(*article.published));
+  } else {
+    json.null();
+  }
+  json.key("authors");
+  json.value(article.authors);
+  json.key("language");
+  json.value(article.language);
+  json.key("topics");
+  json.value(article.topics);
+  json.key("places");
+  json.value(article.places);
+  json.end_object();
+  return out;
+}
+
 }  // namespace newsdex::searcher

@@ -233,11 +233,40 @@ class Searcher::Impl {
     }
   }
 
+  Article article(std::string_view id) {
+    return with_retries_reading([&] {
+      const std::string id_term = schema::id_term(id);
+      auto it = db_.postlist_begin(id_term);
+      if (it == db_.postlist_end(id_term)) {
+        throw NotFoundError(path_ + ": no article with id \"" + std::string(id) + "\"");
+      }
+      return internal::decode_stored_article(db_.get_document(*it).get_data());
+    });
+  }
+
+  std::optional<std::uint64_t> revision() {
+    return with_retries_reading([&]() -> std::optional<std::uint64_t> {
+      try {
+        return db_.get_revision();
+      } catch (const Xapian::InvalidOperationError&) {
+        return std::nullopt;  // several shards: no one revision
+      } catch (const Xapian::UnimplementedError&) {
+        return std::nullopt;  // a remote or in-memory database
+      }
+    });
+  }
+
   std::uint64_t document_count() {
+    return with_retries_reading([&]() -> std::uint64_t { return db_.get_doccount(); });
+  }
+
+  // Runs `read` on the latest commit, again when a commit replaced what it read.
+  template <typename Read>
+  auto with_retries_reading(const Read& read) -> decltype(read()) {
     for (int attempt = 1;; ++attempt) {
       try {
         reopen();
-        return db_.get_doccount();
+        return read();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts)
           throw IndexError(path_ + ": index changed too often; try again");
@@ -577,5 +606,7 @@ SearchResult Searcher::related(std::string_view id, const SearchRequest& request
   return impl_->related(id, request);
 }
 std::uint64_t Searcher::document_count() { return impl_->document_count(); }
+Article Searcher::article(std::string_view id) { return impl_->article(id); }
+std::optional<std::uint64_t> Searcher::revision() { return impl_->revision(); }
 
 }  // namespace newsdex::searcher

@@ -393,3 +393,41 @@ TEST(UmlautSpellingTest, MuellerAndMuellerMeet) {
 
 }  // namespace
 }  // namespace newsdex::searcher
+
+namespace newsdex::searcher {
+namespace {
+
+TEST_F(SearchTest, ArticleByIdIsTheStoredArticleAndItsJson) {
+  Searcher searcher(db_path_);
+  const Article stored = searcher.article("german");
+  EXPECT_EQ(stored, article("german", "Berliner Blatt", "Exporte steigen",
+                            "Die deutschen Exporte sind im Mai gestiegen.", "2024-06-01", "de"));
+  EXPECT_THROW(searcher.article("no-such-id"), NotFoundError);
+  const auto json = nlohmann::ordered_json::parse(to_json(stored));
+  std::vector<std::string> keys;
+  for (const auto& item : json.items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"id", "source", "url", "title", "body", "published",
+                                            "authors", "language", "topics", "places"}));
+  EXPECT_EQ(json["published"], "2024-06-01");
+  EXPECT_EQ(json["body"], "Die deutschen Exporte sind im Mai gestiegen.");
+}
+
+TEST_F(SearchTest, RevisionGrowsWithEveryCommitAndSearchersFollowIt) {
+  Searcher searcher(db_path_);
+  const auto before = searcher.revision();
+  ASSERT_TRUE(before.has_value());
+  const std::uint64_t count = searcher.document_count();
+  {
+    indexer::IndexOptions options;
+    options.db_path = db_path_;
+    indexer::Indexer index(options);
+    index.add(article("later", "Global Wire", "Later news", "Added after.", "2025-02-01"));
+    index.commit();
+  }
+  EXPECT_GT(searcher.revision().value(), *before);
+  EXPECT_EQ(searcher.document_count(), count + 1);
+  EXPECT_EQ(searcher.article("later").title, "Later news");
+}
+
+}  // namespace
+}  // namespace newsdex::searcher

@@ -10,11 +10,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "newsdex/common/analyzer.h"
+#include "newsdex/common/article.h"
 #include "newsdex/searcher/request.h"
 #include "newsdex/searcher/result.h"
 
@@ -100,6 +102,17 @@ class Searcher {
   /// Number of articles in the index as of the latest commit.
   /// @throws IndexError if the index cannot be read
   std::uint64_t document_count();
+
+  /// The stored article with this id, every field as indexed (the body
+  /// included), as of the latest commit.
+  /// @throws NotFoundError if no article has this id
+  /// @throws IndexError if the index cannot be read
+  Article article(std::string_view id);
+
+  /// The revision of the latest commit the Searcher reads (it grows with
+  /// every commit); empty for a sharded or remote index, which has none.
+  /// @throws IndexError if the index cannot be read
+  std::optional<std::uint64_t> revision();
 
  private:
   class Impl;
