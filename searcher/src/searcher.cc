@@ -17,6 +17,7 @@
 #include "newsdex/common/schema.h"
 #include "query_builder.h"
 #include "query_terms.h"
+#include "sharded_database.h"
 #include "snippet.h"
 #include "stored_article.h"
 
@@ -81,15 +82,27 @@ bool has_positional_operator(const Xapian::Query& query) {
   return false;
 }
 
-Xapian::Database open_readable(const std::string& path) {
+void check_schema_version(const Xapian::Database& db, const std::string& path) {
+  const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (!version.empty() && version != schema::kSchemaVersion) {
+    throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
+                     std::string(schema::kSchemaVersion) + " (rebuild it with newsdex-index)");
+  }
+}
+
+// A sharded index's connection to its shards, or null for a single database.
+std::unique_ptr<ShardedDatabase> open_shards(const std::string& path,
+                                             const SearcherOptions& options) {
+  if (!shards::is_sharded(path)) return nullptr;
+  return std::make_unique<ShardedDatabase>(
+      path, std::chrono::milliseconds(options.shard_timeout_ms), options.allow_partial);
+}
+
+Xapian::Database open_readable(const std::string& path, ShardedDatabase* shards) {
   for (int attempt = 1;; ++attempt) {
     try {
-      Xapian::Database db(path);
-      const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-      if (!version.empty() && version != schema::kSchemaVersion) {
-        throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
-                         std::string(schema::kSchemaVersion) + " (rebuild it with newsdex-index)");
-      }
+      Xapian::Database db = shards ? shards->connect() : Xapian::Database(path);
+      check_schema_version(db, path);
       return db;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // An indexer committed twice while we opened: open the new revision.
@@ -147,7 +160,8 @@ class Searcher::Impl {
         count_separately_above_(options.count_separately_above),
         bm25_k1_(options.bm25_k1),
         bm25_b_(options.bm25_b),
-        db_(open_readable(path)),
+        shards_(open_shards(path, options)),
+        db_(open_readable(path, shards_.get())),
         facet_cache_(options.facet_cache, facet_slots(options.preload_facets)),
         analyzer_(options.analyzer),
         query_builder_(analyzer_) {
@@ -180,13 +194,30 @@ class Searcher::Impl {
 
   template <typename Search>
   SearchResult with_retries(const Search& search) {
+    int network_failures = 0;
     for (int attempt = 1;; ++attempt) {
       try {
+        // Shards left out of a partial search come back once they answer.
+        if (shards_ && !shards_->missing().empty() && shards_->retry_due()) reconnect();
         // Cheap when nothing changed; otherwise every search sees the latest
         // commit instead of the snapshot the Searcher opened. A commit during
         // the reopen or the search lands here and the next attempt retries.
         reopen();
-        return search();
+        SearchResult result = search();
+        if (shards_ && !shards_->missing().empty()) {
+          result.partial = true;
+          result.missing_shards = shards_->missing();
+        }
+        return result;
+      } catch (const Xapian::NetworkError& e) {
+        // A remote shard died or hung. Its connection stays broken even
+        // once the server is back, so connect again: that names the shard
+        // that is down (ShardUnavailableError), or leaves it out
+        // (allow_partial), or finds it restarted.
+        if (!shards_ || ++network_failures > 2) {
+          throw ShardUnavailableError(path_ + ": a shard failed: " + e.get_description());
+        }
+        reconnect();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) {
           throw IndexError(path_ + ": index changed too often during the search; try again");
@@ -219,6 +250,11 @@ class Searcher::Impl {
       try {
         reopen();
         return db_.get_doccount();
+      } catch (const Xapian::NetworkError& e) {
+        if (!shards_ || attempt > 1) {
+          throw ShardUnavailableError(path_ + ": a shard failed: " + e.get_description());
+        }
+        reconnect();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts)
           throw IndexError(path_ + ": index changed too often; try again");
@@ -229,6 +265,13 @@ class Searcher::Impl {
   }
 
  private:
+  // Connects to every shard afresh (see with_retries).
+  void reconnect() {
+    db_ = open_readable(path_, shards_.get());
+    facet_cache_.forget();
+    counting_db_.reset();
+  }
+
   // Moves to the latest commit; what was cached for the old one goes.
   bool reopen() {
     const bool moved = db_.reopen();
@@ -264,7 +307,11 @@ class Searcher::Impl {
     // Kept alive until the MSet is read: the Enquire only borrows it.
     Xapian::MultiValueKeyMaker oldest_first;
     set_sort(enquire, oldest_first, request.sort, built.has_words);
-    FacetCounter facet_counter(request.facets, facet_cache_, db_);
+    // Remote shards run no newsdex class, and inflate match-spy counts when
+    // a value sort is set (Xapian 1.4, docs/scaling.md): their spies are
+    // Xapian's own, and run in the counting pass, which sorts by nothing.
+    const bool remote = shards_ && shards_->has_remote();
+    FacetCounter facet_counter(request.facets, facet_cache_, db_, remote);
 
     // Facets need every match (up to exact_facet_matches_), the hits only
     // the best few. Ranking every match of a broad query costs a BM25 weight
@@ -273,9 +320,15 @@ class Searcher::Impl {
     // and the ranked pass stops as soon as its page is certain, which on a
     // million articles halves one-word searches with facets. Narrow and
     // phrase queries keep one pass: a second would check positions twice.
-    const bool count_separately = !request.facets.empty() && built.has_words &&
-                                  !has_positional_operator(built.query) &&
-                                  match_bound(db_, built.query) > count_separately_above_;
+    const bool count_separately =
+        (remote && (!request.facets.empty() || collapse)) ||
+        (!request.facets.empty() && built.has_words && !has_positional_operator(built.query) &&
+         match_bound(db_, built.query) > count_separately_above_);
+    // Matches the counting pass examines: as many as the ranked pass would.
+    const Xapian::doccount counting_limit =
+        request.facets.empty()
+            ? std::max<Xapian::doccount>(kExactTotalsUpTo, request.offset + request.limit)
+            : exact_facet_matches_;
     Xapian::MSet counted;
     // Xapian leaves totals estimated whenever it collapses (its matcher
     // does not trust its count of matches then), so when collapsing a
@@ -293,13 +346,14 @@ class Searcher::Impl {
     std::future<Xapian::MSet> counting;
     if (count_separately) {
       if (Xapian::Database* beside = counting_handle()) {
-        counting = std::async(std::launch::async, [beside, query = built.query.serialise(),
-                                                   &facet_counter, stories_spy, this] {
-          return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter,
-                               stories_spy);
-        });
+        counting =
+            std::async(std::launch::async, [beside, query = built.query.serialise(), &facet_counter,
+                                            stories_spy, counting_limit, this] {
+              return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter,
+                                   stories_spy, counting_limit);
+            });
       } else {
-        counted = count_matches(db_, built.query, facet_counter, stories_spy);
+        counted = count_matches(db_, built.query, facet_counter, stories_spy, counting_limit);
       }
     } else {
       facet_counter.attach(enquire);
@@ -320,7 +374,7 @@ class Searcher::Impl {
     }
 
     const Xapian::MSet& all_matches = count_separately ? counted : mset;
-    const Xapian::doccount examined = count_separately ? exact_facet_matches_ : check_at_least;
+    const Xapian::doccount examined = count_separately ? counting_limit : check_at_least;
     if (stories_spy && stories.get_total() < examined) {
       std::uint64_t distinct = 0;
       for (auto it = stories.values_begin(); it != stories.values_end(); ++it) ++distinct;
@@ -344,9 +398,14 @@ class Searcher::Impl {
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
     const QueryTerms terms(built.highlight_terms, mset);
+    // A remote shard answers each document fetch with a round trip: ask
+    // for the whole page at once.
+    if (shards_) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result.hits.push_back(make_hit(it, built, terms, request));
     }
+    if (remote && collapse)
+      count_copies_across_shards(enquire.get_query(), built, result.hits, request);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
@@ -384,7 +443,8 @@ class Searcher::Impl {
   // Match spies see every match before collapsing, so the facets count
   // articles either way; collapsing here gives the totals of stories.
   Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                             FacetCounter& counter, Xapian::ValueCountMatchSpy* stories) const {
+                             FacetCounter& counter, Xapian::ValueCountMatchSpy* stories,
+                             Xapian::doccount limit) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     if (stories) {
@@ -393,7 +453,42 @@ class Searcher::Impl {
     }
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire);
-    return enquire.get_mset(0, 0, exact_facet_matches_);
+    return enquire.get_mset(0, 0, limit);
+  }
+
+  // Xapian does not add up collapse counts across remote shards, so the
+  // copies folded into each hit are counted by one more pass: the query's
+  // matches in the page's clusters, uncollapsed, tallied by cluster with a
+  // built-in spy. This counts every matching copy, where a single database
+  // gives a lower bound when its matcher stops early (docs/scaling.md).
+  void count_copies_across_shards(const Xapian::Query& query, const BuiltQuery& built,
+                                  std::vector<Hit>& hits, const SearchRequest& request) const {
+    std::vector<Xapian::Query> clusters;
+    for (const Hit& hit : hits) {
+      if (!hit.cluster.empty()) {
+        clusters.emplace_back(std::string(schema::kClusterPrefix) + hit.cluster);
+      }
+    }
+    if (clusters.empty()) return;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(Xapian::Query::OP_OR, clusters.begin(), clusters.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy copies(schema::kSlotCluster);
+    enquire.add_matchspy(&copies);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    std::map<std::string, Xapian::doccount> in_cluster;
+    for (auto it = copies.values_begin(); it != copies.values_end(); ++it) {
+      in_cluster[*it] = it.get_termfreq();
+    }
+    for (Hit& hit : hits) {
+      const auto found = in_cluster.find(hit.cluster);
+      hit.duplicates = found == in_cluster.end() || found->second == 0 ? 0 : found->second - 1;
+      if (hit.duplicates > 0 && request.similar_sources > 0 && hit.similar_sources.empty()) {
+        hit.similar_sources = sources_of_copies(built.query, hit, request.similar_sources);
+      }
+    }
   }
 
   // A second handle on the index at db_'s revision, for a counting pass on
@@ -503,6 +598,7 @@ class Searcher::Impl {
   Xapian::doccount count_separately_above_;
   double bm25_k1_;
   double bm25_b_;
+  std::unique_ptr<ShardedDatabase> shards_;  // null: a single database
   Xapian::Database db_;
   std::unique_ptr<Xapian::Database> counting_db_;  // see counting_handle()
   bool counting_unavailable_ = false;

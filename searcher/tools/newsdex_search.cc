@@ -132,6 +132,9 @@ int run(int argc, char** argv) {
       ("no-synonyms", "do not expand words into the synonyms stored in the index")
       ("no-collapse", "show every copy of a story (default: one per duplicate cluster)")
       ("duplicates-of", po::value<std::string>(), "list the near-duplicates of the article with this id")
+      ("timeout", po::value<std::uint32_t>()->default_value(5000),
+       "sharded index: milliseconds a remote shard may take to answer before it counts as down")
+      ("allow-partial", "sharded index: when shards are down, show results from the others (with a warning)")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -179,6 +182,9 @@ int run(int argc, char** argv) {
 
   searcher::SearcherOptions options;
   options.facet_cache = vm.count("no-facet-cache") == 0;
+  options.shard_timeout_ms = vm["timeout"].as<std::uint32_t>();
+  if (options.shard_timeout_ms == 0) throw cli::UsageError("--timeout must be at least 1 ms");
+  options.allow_partial = vm.count("allow-partial") > 0;
   // Every query of a batch asks for the same facets: build their caches at
   // once, when the index opens, rather than after several have paid for them.
   if (vm.count("batch")) options.preload_facets = request.facets;
@@ -195,6 +201,12 @@ int run(int argc, char** argv) {
       vm.count("duplicates-of")
           ? searcher.duplicates_of(vm["duplicates-of"].as<std::string>(), request)
           : searcher.search(request);
+  if (result.partial) {
+    std::string missing;
+    for (const auto& shard : result.missing_shards)
+      missing += (missing.empty() ? "" : ", ") + shard;
+    std::cerr << kTool << ": warning: partial results: shards did not answer: " << missing << "\n";
+  }
   if (json) {
     std::cout << searcher::to_json(result) << "\n";
   } else {
