@@ -130,6 +130,12 @@ std::optional<std::string> ShardedWriter::current_hash(Shard& shard,
 
 void ShardedWriter::keep_spellings_of(const Article& article) {
   if (!builder_) return;
+  // As the shard's own run would: an article it finds unchanged (here, the
+  // same text again under its id in this run's input) adds no words.
+  std::string hash = content_hash(article);
+  std::string& last = other_shard_hashes_[article.id];
+  if (last == hash) return;
+  last = std::move(hash);
   builder_->build(article);
   for (const auto& word : builder_->spelling_words()) ++other_spellings_[word];
 }

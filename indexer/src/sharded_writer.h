@@ -76,6 +76,7 @@ class ShardedWriter {
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<DocumentBuilder> builder_;
   std::unordered_map<std::string, Xapian::termcount> other_spellings_;
+  std::unordered_map<std::string, std::string> other_shard_hashes_;  // by id, this run
 };
 
 }  // namespace newsdex::indexer

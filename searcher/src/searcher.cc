@@ -289,6 +289,8 @@ class Searcher::Impl {
     if (only) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, *only);
     const bool collapse = request.collapse;
     result.collapsed = collapse;
+    // Some shards served by xapian-tcpsrv: see the workarounds below.
+    const bool remote = shards_ && shards_->has_remote();
 
     Xapian::Enquire enquire(db_);
     // Inside the matcher, so that every sort order keeps the best copy by
@@ -306,11 +308,10 @@ class Searcher::Impl {
     }
     // Kept alive until the MSet is read: the Enquire only borrows it.
     Xapian::MultiValueKeyMaker oldest_first;
-    set_sort(enquire, oldest_first, request.sort, built.has_words);
+    set_sort(enquire, oldest_first, request.sort, built.has_words, remote);
     // Remote shards run no newsdex class, and inflate match-spy counts when
     // a value sort is set (Xapian 1.4, docs/scaling.md): their spies are
     // Xapian's own, and run in the counting pass, which sorts by nothing.
-    const bool remote = shards_ && shards_->has_remote();
     FacetCounter facet_counter(request.facets, facet_cache_, db_, remote);
 
     // Facets need every match (up to exact_facet_matches_), the hits only
@@ -399,8 +400,10 @@ class Searcher::Impl {
 
     const QueryTerms terms(built.highlight_terms, mset);
     // A remote shard answers each document fetch with a round trip: ask
-    // for the whole page at once.
-    if (shards_) mset.fetch();
+    // for the whole page at once. Xapian 1.4's MSet::fetch() indexes its
+    // items from 0 whatever the first rank asked for (it reads out of
+    // bounds on later pages), so only the first page is prefetched.
+    if (shards_ && request.offset == 0 && !mset.empty()) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result.hits.push_back(make_hit(it, built, terms, request));
     }
@@ -514,10 +517,14 @@ class Searcher::Impl {
   }
 
   static void set_sort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& oldest_first,
-                       SortOrder order, bool has_words) {
+                       SortOrder order, bool has_words, bool remote) {
     if (order == SortOrder::kRelevance && has_words) {
       // Equal scores (e.g. only filters matched) fall back to recency.
       enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
+    } else if (order == SortOrder::kOldest && remote) {
+      // Remote shards take no KeyMaker (Xapian 1.4): by the value itself,
+      // which sorts undated articles first (docs/scaling.md).
+      enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, false);
     } else if (order == SortOrder::kOldest) {
       // Undated articles sort after every date (an empty value would sort first).
       oldest_first.add_value(schema::kSlotTimestamp, false, "\xff");

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,22 @@ namespace newsdex::testing {
 inline std::vector<std::string> sharding_corpus() {
   const std::string data = std::string(NEWSDEX_SOURCE_DIR) + "/tests/data/near_duplicates/";
   return {data + "articles.jsonl", data + "same_event.jsonl"};
+}
+
+/// Number of distinct article ids in the corpus (some records are new
+/// versions of an earlier id).
+inline std::uint64_t sharding_corpus_articles() {
+  std::set<std::string> ids;
+  const std::regex id_field("\"id\": *\"([^\"]+)\"");
+  for (const std::string& file : sharding_corpus()) {
+    std::ifstream in(file);
+    std::string line;
+    std::smatch match;
+    while (std::getline(in, line)) {
+      if (std::regex_search(line, match, id_field)) ids.insert(match[1]);
+    }
+  }
+  return ids.size();
 }
 
 inline std::vector<indexer::SynonymGroup> sharding_synonyms() {

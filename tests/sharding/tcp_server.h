@@ -5,8 +5,10 @@
 #pragma once
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,6 +71,13 @@ class TcpServer {
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
       ::setsid();
+      // Dies with the test, should the test crash before stopping it.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      // Keeps no pipe of the test runner open.
+      const int null = ::open("/dev/null", O_RDWR);
+      ::dup2(null, STDIN_FILENO);
+      ::dup2(null, STDOUT_FILENO);
+      ::dup2(null, STDERR_FILENO);
       ::execl(NEWSDEX_XAPIAN_TCPSRV, NEWSDEX_XAPIAN_TCPSRV, "--quiet", "--interface", "127.0.0.1",
               "--port", port.c_str(), database_.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
