@@ -42,11 +42,16 @@ Examples:
   newsdex-search --no-collapse 'covid vaccine'
   newsdex-search --duplicates-of reuters-0042
 
+A sharded index (a folder with a shards.stub, docs/scaling.md) is searched
+like any other; its remote shards answer within --timeout or count as down.
+  newsdex-search --db /srv/news --allow-partial --timeout 2000 chip export
+
 Copies of one story (reprints with another headline, a credit line, cuts
 or edits) are shown once, as the best-ranked copy, with "+N similar".
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
-            unreadable index), 2 bad command line, 4 no article has the
+            unreadable index, a shard down without --allow-partial),
+            2 bad command line, 4 no article has the
             id given to --duplicates-of.
 
 Options)";
