@@ -74,6 +74,39 @@ std::string exact_term(std::string_view prefix, std::string_view value) {
 
 std::string id_term(std::string_view id) { return exact_term(kIdPrefix, id); }
 
+std::string cluster_value(std::string_view key) {
+  constexpr std::size_t kDigits = 16;
+  if (key.size() != kDigits) return {};
+  std::string value(kDigits / 2, '\0');
+  for (std::size_t i = 0; i < kDigits; ++i) {
+    const char c = key[i];
+    int nibble;
+    if (c >= '0' && c <= '9') {
+      nibble = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      nibble = c - 'a' + 10;
+    } else {
+      return {};
+    }
+    value[i / 2] = static_cast<char>(static_cast<unsigned char>(value[i / 2]) |
+                                     (nibble << (i % 2 == 0 ? 4 : 0)));
+  }
+  return value;
+}
+
+std::string cluster_key(std::string_view value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  if (value.size() != 8) return {};
+  std::string key;
+  key.reserve(16);
+  for (char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    key.push_back(kHex[byte >> 4]);
+    key.push_back(kHex[byte & 0xf]);
+  }
+  return key;
+}
+
 std::string join_list(const std::vector<std::string>& items) {
   std::string joined;
   for (const auto& item : items) {

@@ -177,40 +177,57 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 void BulkWriter::assign_clusters(const std::string& path) const {
   Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-  // Input order of every article, by docid.
-  std::vector<std::uint64_t> order_of(db.get_lastdocid() + 1, UINT64_MAX);
+  // Only articles that share a band or a page with another can join a
+  // cluster; the rest keep the key of their own, so only these are read.
+  const SharedBands bands(db);
+  struct Member {
+    std::uint64_t added;      // input order
+    Fingerprint fingerprint;  // empty: text too short
+    std::string page;         // page term, or empty
+    std::string key;
+    bool settled = false;  // its cluster is final: later articles may join it
+  };
+  std::unordered_map<Xapian::docid, Member> members;
   std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
-  order.reserve(db.get_doccount());
   const std::string id_prefix(schema::kIdPrefix);
-  for (auto term = db.allterms_begin(id_prefix); term != db.allterms_end(id_prefix); ++term) {
-    const auto at = added_at_.find(*term);
-    const std::uint64_t added = at == added_at_.end() ? UINT64_MAX - 1 : at->second;
-    for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
-      order_of[*post] = added;
-      order.emplace_back(added, *post);
+  for (Xapian::docid did : bands.articles()) {
+    const Xapian::Document doc = db.get_document(did);
+    const Fingerprint fingerprint =
+        Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+    std::uint64_t added = UINT64_MAX - 1;
+    auto term = doc.termlist_begin();
+    term.skip_to(id_prefix);
+    if (term != doc.termlist_end() && (*term).compare(0, id_prefix.size(), id_prefix) == 0) {
+      if (const auto at = added_at_.find(*term); at != added_at_.end()) added = at->second;
     }
+    members.emplace(did, Member{added, fingerprint, page_term_of(doc),
+                                schema::cluster_key(doc.get_value(schema::kSlotCluster))});
+    order.emplace_back(added, did);
   }
+  // In input order, as one writer would have given the clusters.
   std::sort(order.begin(), order.end());
-  std::vector<std::string> key_of(order_of.size());
   for (const auto& [added, did] : order) {
-    Xapian::Document doc = db.get_document(did);
-    const auto fp = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
-    const auto key = !fp ? std::nullopt
-                         : find_cluster(db, *fp,
-                                        [&, added = added](
-                                            Xapian::docid other,
-                                            const Xapian::Document&) -> std::optional<std::string> {
-                                          if (order_of[other] >= added || key_of[other].empty())
-                                            return std::nullopt;
-                                          return key_of[other];
-                                        });
-    if (key && *key != doc.get_value(schema::kSlotCluster)) {
+    Member& member = members.at(did);
+    const auto key = closest_cluster(
+        member.fingerprint, bands.candidates_of(did),
+        [&members, &member, added = added](Xapian::docid other) -> std::optional<ClusterCandidate> {
+          const auto found = members.find(other);
+          if (found == members.end() || !found->second.settled || found->second.added >= added) {
+            return std::nullopt;
+          }
+          const Member& earlier = found->second;
+          return ClusterCandidate{earlier.fingerprint, earlier.key,
+                                  !member.page.empty() && earlier.page == member.page};
+        });
+    if (key && *key != member.key) {
+      Xapian::Document doc = db.get_document(did);
       set_cluster_key(doc, *key);
       // Only the changed value and term are rewritten: the document came
       // from this database.
       db.replace_document(did, doc);
+      member.key = *key;
     }
-    key_of[did] = doc.get_value(schema::kSlotCluster);
+    member.settled = true;
   }
   db.commit();
 }

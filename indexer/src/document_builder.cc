@@ -81,8 +81,10 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   add_fingerprint(doc, article);
 
   doc.add_boolean_term(schema::id_term(article.id));
-  if (!article.url.empty())
+  if (!article.url.empty()) {
     doc.add_boolean_term(schema::exact_term(schema::kUrlPrefix, article.url));
+    if (const std::string page = page_term(article.url); !page.empty()) doc.add_boolean_term(page);
+  }
   if (!article.source.empty()) {
     doc.add_boolean_term(schema::keyword_term(schema::kSourcePrefix, article.source));
     doc.add_value(schema::kSlotSource, article.source);

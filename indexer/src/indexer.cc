@@ -305,18 +305,20 @@ class Indexer::Impl {
   // Gives `doc` the cluster key of its closest earlier copy in the index,
   // if any; an older version of the same article does not count.
   void join_cluster(const std::string& unique_term, Xapian::Document& doc) {
-    const auto fp = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
-    if (!fp) return;
+    const Fingerprint fp =
+        Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+    const std::string page = page_term_of(doc);
+    if (fp.empty() && page.empty()) return;
     Xapian::docid old_version = 0;
     if (auto it = db_.postlist_begin(unique_term); it != db_.postlist_end(unique_term)) {
       old_version = *it;
     }
     const auto key = find_cluster(
-        db_, *fp,
+        db_, fp, page,
         [old_version](Xapian::docid did,
                       const Xapian::Document& candidate) -> std::optional<std::string> {
           if (did == old_version) return std::nullopt;
-          return candidate.get_value(schema::kSlotCluster);
+          return schema::cluster_key(candidate.get_value(schema::kSlotCluster));
         });
     if (key) set_cluster_key(doc, *key);
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "canonical_url.h"
 #include "fnv1a.h"
 #include "newsdex/common/schema.h"
 
@@ -159,7 +160,7 @@ std::string new_cluster_key(std::string_view id, const Fingerprint& fp) {
 }
 
 void set_cluster_key(Xapian::Document& doc, const std::string& key) {
-  const std::string old = doc.get_value(schema::kSlotCluster);
+  const std::string old = schema::cluster_key(doc.get_value(schema::kSlotCluster));
   if (old == key) return;
   if (!old.empty()) {
     try {
@@ -169,39 +170,114 @@ void set_cluster_key(Xapian::Document& doc, const std::string& key) {
     }
   }
   doc.add_boolean_term(std::string(schema::kClusterPrefix) + key);
-  doc.add_value(schema::kSlotCluster, key);
+  doc.add_value(schema::kSlotCluster, schema::cluster_value(key));
+}
+
+std::string page_term(std::string_view url) {
+  const std::string page = canonical_article_url(url);
+  if (page.empty()) return {};
+  return std::string(schema::kPagePrefix) + hex(internal::fnv1a(page), 16);
+}
+
+std::string page_term_of(const Xapian::Document& doc) {
+  auto term = doc.termlist_begin();
+  term.skip_to(std::string(schema::kPagePrefix));
+  if (term == doc.termlist_end() || (*term).rfind(schema::kPagePrefix, 0) != 0) return {};
+  return *term;
+}
+
+std::optional<std::string> closest_cluster(
+    const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
+    const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate) {
+  // Above any resemblance (at most 1).
+  constexpr double kSamePage = 2;
+  std::optional<std::string> best_key;
+  double best = -1;
+  for (Xapian::docid did : candidates) {
+    const std::optional<ClusterCandidate> other = candidate(did);
+    if (!other) continue;
+    double r;
+    if (other->same_page) {
+      r = kSamePage;
+    } else if (!fp.empty() && !other->fingerprint.empty() && same_story(fp, other->fingerprint)) {
+      r = resemblance(fp, other->fingerprint);
+    } else {
+      continue;
+    }
+    if (r > best || (r == best && other->key < *best_key)) {
+      best = r;
+      best_key = other->key;
+    }
+  }
+  return best_key;
 }
 
 std::optional<std::string> find_cluster(
-    const Xapian::Database& db, const Fingerprint& fp,
+    const Xapian::Database& db, const Fingerprint& fp, const std::string& page,
     const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
         eligible) {
-  if (fp.empty()) return std::nullopt;
   std::vector<Xapian::docid> candidates;
-  for (const std::string& term : fp.band_terms()) {
+  const auto read_postings = [&](const std::string& term) {
     std::size_t read = 0;
     for (auto it = db.postlist_begin(term);
          it != db.postlist_end(term) && read < kMaxPostingsPerBand; ++it, ++read) {
       candidates.push_back(*it);
     }
+  };
+  for (const std::string& term : fp.band_terms()) read_postings(term);
+  const std::size_t by_text = candidates.size();
+  if (!page.empty()) read_postings(page);
+  std::vector<Xapian::docid> same_page(candidates.begin() + by_text, candidates.end());
+  std::sort(same_page.begin(), same_page.end());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return closest_cluster(fp, candidates, [&](Xapian::docid did) -> std::optional<ClusterCandidate> {
+    const Xapian::Document doc = db.get_document(did);
+    std::optional<std::string> key = eligible(did, doc);
+    if (!key) return std::nullopt;
+    ClusterCandidate other;
+    other.fingerprint =
+        Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+    other.key = std::move(*key);
+    other.same_page = std::binary_search(same_page.begin(), same_page.end(), did);
+    return other;
+  });
+}
+
+SharedBands::SharedBands(const Xapian::Database& db) {
+  for (std::string_view kind : {schema::kDuplicateBandPrefix, schema::kPagePrefix}) {
+    const std::string prefix(kind);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      if (term.get_termfreq() < 2) continue;
+      const auto band = static_cast<std::uint32_t>(first_postings_.size());
+      std::vector<Xapian::docid>& first = first_postings_.emplace_back();
+      for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
+        if (first.size() < kMaxPostingsPerBand) first.push_back(*post);
+        bands_of_[*post].push_back(band);
+      }
+    }
+  }
+}
+
+std::vector<Xapian::docid> SharedBands::articles() const {
+  std::vector<Xapian::docid> articles;
+  articles.reserve(bands_of_.size());
+  for (const auto& [did, bands] : bands_of_) articles.push_back(did);
+  std::sort(articles.begin(), articles.end());
+  return articles;
+}
+
+std::vector<Xapian::docid> SharedBands::candidates_of(Xapian::docid did) const {
+  std::vector<Xapian::docid> candidates;
+  const auto bands = bands_of_.find(did);
+  if (bands == bands_of_.end()) return candidates;
+  for (std::uint32_t band : bands->second) {
+    const auto& first = first_postings_[band];
+    candidates.insert(candidates.end(), first.begin(), first.end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::optional<std::string> best_key;
-  double best = -1;
-  for (Xapian::docid did : candidates) {
-    const Xapian::Document doc = db.get_document(did);
-    const auto other = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
-    if (!other || !same_story(fp, *other)) continue;
-    const std::optional<std::string> key = eligible(did, doc);
-    if (!key) continue;
-    const double r = resemblance(fp, *other);
-    if (r > best || (r == best && *key < *best_key)) {
-      best = r;
-      best_key = key;
-    }
-  }
-  return best_key;
+  return candidates;
 }
 
 }  // namespace newsdex::indexer

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace newsdex::indexer {
@@ -78,14 +79,61 @@ std::string new_cluster_key(std::string_view id, const Fingerprint& fp);
 /// the term of a previous key.
 void set_cluster_key(Xapian::Document& doc, const std::string& key);
 
-/// The key of the cluster an article with fingerprint `fp` joins among the
-/// documents of `db`, or nullopt if it is like none of them. `eligible`
-/// says whether a candidate counts (e.g. was added earlier) and gives its
-/// cluster key, or nullopt to skip it. Of several matches the most similar
-/// wins, then the smallest key, so the outcome does not depend on docids.
+/// The boolean term of the page an article was published at
+/// (schema::kPagePrefix + a hash of canonical_article_url), or empty when
+/// its URL names no page.
+std::string page_term(std::string_view url);
+
+/// The page term among a document's terms, or empty.
+std::string page_term_of(const Xapian::Document& doc);
+
+/// A candidate copy, as the caller knows it.
+struct ClusterCandidate {
+  Fingerprint fingerprint;  ///< empty: its text was too short to have one
+  std::string key;          ///< the cluster it is in
+  bool same_page = false;   ///< published at the article's page (page_term)
+};
+
+/// The key of the cluster an article with fingerprint `fp` joins among
+/// `candidates`, or nullopt if it is like none of them. `candidate` gives
+/// a candidate as the caller knows it, or nullopt to skip it (e.g. it was
+/// added later). A record of the same page is a copy whatever its text (a
+/// headline edited in place) and comes before any copy by text; of several
+/// copies by text the most similar wins; then the smallest key, so the
+/// outcome does not depend on docids.
+std::optional<std::string> closest_cluster(
+    const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
+    const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate);
+
+/// The key of the cluster an article with fingerprint `fp` and page term
+/// `page` (may be empty) joins among the documents of `db` (candidates from
+/// its band and page terms, then closest_cluster). `eligible` says whether
+/// a candidate counts and gives its cluster key, or nullopt to skip it.
 std::optional<std::string> find_cluster(
-    const Xapian::Database& db, const Fingerprint& fp,
+    const Xapian::Database& db, const Fingerprint& fp, const std::string& page,
     const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
         eligible);
+
+/// The band and page terms of a whole database that more than one article holds,
+/// read in one pass over its term list: what settles the clusters of a
+/// freshly built index without a posting-list lookup per article (nearly
+/// every band term belongs to one article only, and an article none of
+/// whose bands is shared has no candidate copy).
+class SharedBands {
+ public:
+  explicit SharedBands(const Xapian::Database& db);
+
+  /// The articles holding a shared band or page, by docid.
+  std::vector<Xapian::docid> articles() const;
+
+  /// The candidates find_cluster() would read for article `did` of the
+  /// same database (the first postings of each of its band and page terms), sorted,
+  /// `did` itself included.
+  std::vector<Xapian::docid> candidates_of(Xapian::docid did) const;
+
+ private:
+  std::vector<std::vector<Xapian::docid>> first_postings_;  // per shared band term
+  std::unordered_map<Xapian::docid, std::vector<std::uint32_t>> bands_of_;
+};
 
 }  // namespace newsdex::indexer

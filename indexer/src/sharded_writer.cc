@@ -235,17 +235,22 @@ void ShardedWriter::settle_clusters() {
     std::unordered_map<Xapian::docid, std::string> key_of;
     for (const auto& [added, did] : order) {
       const Xapian::Document doc = all.get_document(did);
-      std::string current = doc.get_value(schema::kSlotCluster);
-      const auto fp = Fingerprint::decode(doc.get_value(schema::kSlotFingerprint));
+      std::string current = schema::cluster_key(doc.get_value(schema::kSlotCluster));
+      const Fingerprint fp =
+          Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+      const std::string page = page_term_of(doc);
       const auto key =
-          !fp ? std::nullopt
+          fp.empty() && page.empty()
+              ? std::nullopt
               : find_cluster(
-                    all, *fp,
+                    all, fp, page,
                     [&, added = added](Xapian::docid other,
                                        const Xapian::Document& copy) -> std::optional<std::string> {
                       const auto at = order_of.find(other);
                       // Committed before this batch: settled already.
-                      if (at == order_of.end()) return copy.get_value(schema::kSlotCluster);
+                      if (at == order_of.end()) {
+                        return schema::cluster_key(copy.get_value(schema::kSlotCluster));
+                      }
                       if (at->second >= added) return std::nullopt;
                       return key_of[other];
                     });

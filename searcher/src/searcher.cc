@@ -20,6 +20,7 @@
 #include "sharded_database.h"
 #include "snippet.h"
 #include "stored_article.h"
+#include "story_counter.h"
 
 namespace newsdex::searcher {
 namespace {
@@ -31,6 +32,10 @@ constexpr int kMaxAttempts = 10;
 
 // Below this many matches, totals are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 1000;
+// When collapsing, a query that may match more articles than this is
+// counted by a pass of its own (see search_once). Set on Reuters-21578:
+// below a hundred matches either way costs tens of microseconds.
+constexpr Xapian::doccount kCollapsedCountSeparatelyAbove = 100;
 
 // An upper bound on the matches of `query` from term frequencies alone (a
 // B-tree lookup per term, no postings read); the database size where it
@@ -71,6 +76,18 @@ Xapian::doccount match_bound(const Xapian::Database& db, const Xapian::Query& qu
     default:
       return all;  // match-all, wildcards, value ranges: could be anything
   }
+}
+
+// The stories counted by a ValueCountMatchSpy on the cluster slot: its
+// distinct keys, and each article without one as a story of its own (as
+// StoryCountMatchSpy counts them).
+Xapian::doccount distinct_stories(const Xapian::ValueCountMatchSpy& spy) {
+  std::size_t keys = 0, with_key = 0;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    ++keys;
+    with_key += it.get_termfreq();
+  }
+  return static_cast<Xapian::doccount>(keys + (spy.get_total() - with_key));
 }
 
 bool has_positional_operator(const Xapian::Query& query) {
@@ -179,7 +196,8 @@ class Searcher::Impl {
       if (it == db_.postlist_end(id_term)) {
         throw NotFoundError(path_ + ": no article with id \"" + std::string(id) + "\"");
       }
-      const std::string key = db_.get_document(*it).get_value(schema::kSlotCluster);
+      const std::string key =
+          schema::cluster_key(db_.get_document(*it).get_value(schema::kSlotCluster));
       const Xapian::Query copies(Xapian::Query::OP_AND_NOT,
                                  Xapian::Query(std::string(schema::kClusterPrefix) + key),
                                  Xapian::Query(id_term));
@@ -321,23 +339,30 @@ class Searcher::Impl {
     // and the ranked pass stops as soon as its page is certain, which on a
     // million articles halves one-word searches with facets. Narrow and
     // phrase queries keep one pass: a second would check positions twice.
+    // Collapsing tips the balance sooner: in one pass Xapian's collapser
+    // reads and files the key of every match counted, which costs more than
+    // an unranked pass whose spies count stories; with a second pass the
+    // collapser sees only matches that may reach the page.
+    const Xapian::doccount count_up_to =
+        request.facets.empty() ? kExactTotalsUpTo : exact_facet_matches_;
+    const bool rankable = built.has_words && !has_positional_operator(built.query);
+    const Xapian::doccount bound = rankable ? match_bound(db_, built.query) : 0;
     const bool count_separately =
         (remote && (!request.facets.empty() || collapse)) ||
-        (!request.facets.empty() && built.has_words && !has_positional_operator(built.query) &&
-         match_bound(db_, built.query) > count_separately_above_);
-    // Matches the counting pass examines: as many as the ranked pass would.
-    const Xapian::doccount counting_limit =
-        request.facets.empty()
-            ? std::max<Xapian::doccount>(kExactTotalsUpTo, request.offset + request.limit)
-            : exact_facet_matches_;
+        (rankable && ((!request.facets.empty() && bound > count_separately_above_) ||
+                      (collapse && bound > kCollapsedCountSeparatelyAbove)));
     Xapian::MSet counted;
     // Xapian leaves totals estimated whenever it collapses (its matcher
-    // does not trust its count of matches then), so when collapsing a
-    // built-in spy (one that works on remote shards too) counts the
-    // articles and distinct clusters of every match examined; fewer than
-    // were asked for means the match examined them all, and both are exact.
-    Xapian::ValueCountMatchSpy stories(schema::kSlotCluster);
-    Xapian::ValueCountMatchSpy* stories_spy = collapse ? &stories : nullptr;
+    // does not trust its count of matches then), so when collapsing a spy
+    // counts the articles and distinct clusters of every match examined;
+    // fewer than were asked for means the match examined them all, and both
+    // are exact.
+    StoryCountMatchSpy stories;
+    // Remote shards' servers run no newsdex class: there, Xapian's own spy.
+    Xapian::ValueCountMatchSpy remote_stories(schema::kSlotCluster);
+    Xapian::MatchSpy* stories_spy = !collapse ? nullptr
+                                    : remote  ? static_cast<Xapian::MatchSpy*>(&remote_stories)
+                                              : &stories;
     // The counting pass runs on another thread, on a second handle of the
     // same revision (a Xapian::Database must not be shared between threads),
     // beside the ranked pass: on two cores a broad search then takes about
@@ -345,26 +370,26 @@ class Searcher::Impl {
     // that if the ranked pass throws, the destructor waits for the counting
     // pass before the counter it uses goes.
     std::future<Xapian::MSet> counting;
+    // Only a broad query is worth a thread: starting one costs more than
+    // counting a few hundred matches.
+    Xapian::Database* beside =
+        count_separately && bound > count_separately_above_ ? counting_handle() : nullptr;
     if (count_separately) {
-      if (Xapian::Database* beside = counting_handle()) {
-        counting =
-            std::async(std::launch::async, [beside, query = built.query.serialise(), &facet_counter,
-                                            stories_spy, counting_limit, this] {
-              return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter,
-                                   stories_spy, counting_limit);
-            });
+      if (beside) {
+        counting = std::async(std::launch::async, [beside, query = built.query.serialise(),
+                                                   &facet_counter, stories_spy, count_up_to, this] {
+          return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter,
+                               stories_spy, count_up_to);
+        });
       } else {
-        counted = count_matches(db_, built.query, facet_counter, stories_spy, counting_limit);
+        counted = count_matches(db_, built.query, facet_counter, stories_spy, count_up_to);
       }
     } else {
       facet_counter.attach(enquire);
       if (stories_spy) enquire.add_matchspy(stories_spy);
     }
-    const Xapian::doccount check_at_least =
-        std::max<Xapian::doccount>(count_separately         ? 0
-                                   : request.facets.empty() ? kExactTotalsUpTo
-                                                            : exact_facet_matches_,
-                                   request.offset + request.limit);
+    const Xapian::doccount check_at_least = std::max<Xapian::doccount>(
+        count_separately ? 0 : count_up_to, request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     if (counting.valid()) counted = counting.get();
     if (facet_counter.missed_matches()) {
@@ -375,20 +400,27 @@ class Searcher::Impl {
     }
 
     const Xapian::MSet& all_matches = count_separately ? counted : mset;
-    const Xapian::doccount examined = count_separately ? counting_limit : check_at_least;
-    if (stories_spy && stories.get_total() < examined) {
-      std::uint64_t distinct = 0;
-      for (auto it = stories.values_begin(); it != stories.values_end(); ++it) ++distinct;
-      result.total_estimate = result.total_lower_bound = result.total_upper_bound = distinct;
+    const Xapian::doccount examined = count_separately ? count_up_to : check_at_least;
+    const Xapian::doccount story_articles =
+        remote ? static_cast<Xapian::doccount>(remote_stories.get_total()) : stories.articles();
+    if (stories_spy && story_articles < examined) {
+      result.total_estimate = result.total_lower_bound = result.total_upper_bound =
+          remote ? distinct_stories(remote_stories) : stories.stories();
       result.articles_estimate = result.articles_lower_bound = result.articles_upper_bound =
-          stories.get_total();
+          story_articles;
     } else {
-      result.total_estimate = all_matches.get_matches_estimated();
-      result.total_lower_bound = all_matches.get_matches_lower_bound();
-      result.total_upper_bound = all_matches.get_matches_upper_bound();
+      // Too many to count: the stories as the collapsing (ranked) pass
+      // estimates them, the articles as the pass that saw the most.
+      const Xapian::MSet& stories_from = collapse ? mset : all_matches;
       result.articles_estimate = all_matches.get_uncollapsed_matches_estimated();
       result.articles_lower_bound = all_matches.get_uncollapsed_matches_lower_bound();
       result.articles_upper_bound = all_matches.get_uncollapsed_matches_upper_bound();
+      result.total_estimate =
+          std::min<std::uint64_t>(stories_from.get_matches_estimated(), result.articles_estimate);
+      result.total_lower_bound = std::min<std::uint64_t>(stories_from.get_matches_lower_bound(),
+                                                         result.articles_lower_bound);
+      result.total_upper_bound = std::min<std::uint64_t>(stories_from.get_matches_upper_bound(),
+                                                         result.articles_upper_bound);
     }
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
     // Facets count articles, every copy: match spies see matches before
@@ -407,7 +439,7 @@ class Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result.hits.push_back(make_hit(it, built, terms, request));
     }
-    if (remote && collapse)
+    if (shards_ && collapse)
       count_copies_across_shards(enquire.get_query(), built, result.hits, request);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -442,28 +474,28 @@ class Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
   }
 
-  // Counts every match (up to exact_facet_matches_) into `counter`'s spies.
-  // Match spies see every match before collapsing, so the facets count
-  // articles either way; collapsing here gives the totals of stories.
+  // Counts every match (up to `up_to`) into `counter`'s spies,
+  // and into `stories` when collapsing. Not collapsed itself: the spies see
+  // every match before collapsing anyway, and Xapian's collapser would
+  // read and hash every match's key a second time.
   Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                             FacetCounter& counter, Xapian::ValueCountMatchSpy* stories,
-                             Xapian::doccount limit) const {
+                             FacetCounter& counter, Xapian::MatchSpy* stories,
+                             Xapian::doccount up_to) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (stories) {
-      enquire.set_collapse_key(schema::kSlotCluster);
-      enquire.add_matchspy(stories);
-    }
+    if (stories) enquire.add_matchspy(stories);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire);
-    return enquire.get_mset(0, 0, limit);
+    return enquire.get_mset(0, 0, up_to);
   }
 
-  // Xapian does not add up collapse counts across remote shards, so the
-  // copies folded into each hit are counted by one more pass: the query's
-  // matches in the page's clusters, uncollapsed, tallied by cluster with a
-  // built-in spy. This counts every matching copy, where a single database
-  // gives a lower bound when its matcher stops early (docs/scaling.md).
+  // Xapian does not add up collapse counts across remote shards, and on
+  // local ones the lower bound it gives depends on document order, so on a
+  // sharded index the copies folded into each hit are counted by one more
+  // pass: the query's matches in the page's clusters, uncollapsed, tallied
+  // by cluster with a built-in spy. This counts every matching copy, where
+  // a single database gives a lower bound when its matcher stops early
+  // (docs/scaling.md).
   void count_copies_across_shards(const Xapian::Query& query, const BuiltQuery& built,
                                   std::vector<Hit>& hits, const SearchRequest& request) const {
     std::vector<Xapian::Query> clusters;
@@ -483,7 +515,7 @@ class Searcher::Impl {
     enquire.get_mset(0, 0, db_.get_doccount());
     std::map<std::string, Xapian::doccount> in_cluster;
     for (auto it = copies.values_begin(); it != copies.values_end(); ++it) {
-      in_cluster[*it] = it.get_termfreq();
+      in_cluster[schema::cluster_key(*it)] = it.get_termfreq();
     }
     for (Hit& hit : hits) {
       const auto found = in_cluster.find(hit.cluster);
@@ -554,7 +586,7 @@ class Searcher::Impl {
     hit.authors = std::move(article.authors);
     hit.topics = std::move(article.topics);
     hit.places = std::move(article.places);
-    hit.cluster = doc.get_value(schema::kSlotCluster);
+    hit.cluster = schema::cluster_key(doc.get_value(schema::kSlotCluster));
     if (request.collapse) hit.duplicates = it.get_collapse_count();
     if (hit.duplicates > 0 && request.similar_sources > 0) {
       hit.similar_sources = sources_of_copies(built.query, hit, request.similar_sources);

@@ -58,6 +58,22 @@ TEST(SchemaTest, ShortenedTermsCutOnCharacterBoundary) {
 namespace newsdex {
 namespace {
 
+TEST(SchemaTest, ClusterKeysAreStoredAsEightBytesInKeyOrder) {
+  const std::string key = "00ff10a0b1c2d3e4";
+  const std::string value = schema::cluster_value(key);
+  ASSERT_EQ(value.size(), 8u);
+  EXPECT_EQ(static_cast<unsigned char>(value[0]), 0x00);
+  EXPECT_EQ(static_cast<unsigned char>(value[1]), 0xff);
+  EXPECT_EQ(schema::cluster_key(value), key);
+  // Byte order is key order, so the smallest key is the smallest value.
+  EXPECT_LT(schema::cluster_value("0fffffffffffffff"), schema::cluster_value("1000000000000000"));
+  // Anything else is no key at all.
+  EXPECT_EQ(schema::cluster_value("00FF10A0B1C2D3E4"), "");
+  EXPECT_EQ(schema::cluster_value("00ff10a0"), "");
+  EXPECT_EQ(schema::cluster_value("00ff10a0b1c2d3eg"), "");
+  EXPECT_EQ(schema::cluster_key("short"), "");
+}
+
 TEST(FieldTableTest, EveryFieldIsNamedOnceAndFoundByNameAndAlias) {
   std::set<std::string_view> names;
   for (std::size_t i = 0; i < all_fields().size(); ++i) {

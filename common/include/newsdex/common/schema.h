@@ -16,7 +16,7 @@
 namespace newsdex::schema {
 
 /// Stored under the metadata key kSchemaVersionKey of every newsdex database.
-inline constexpr std::string_view kSchemaVersion = "5";
+inline constexpr std::string_view kSchemaVersion = "6";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 
 // --- Free-text prefixes -------------------------------------------------------
@@ -50,6 +50,10 @@ inline constexpr std::string_view kYearPrefix = "Y";       ///< YYYY
 inline constexpr std::string_view kDuplicateBandPrefix = "XDB";
 /// Duplicate cluster key (16 hex digits): lists the copies of a story.
 inline constexpr std::string_view kClusterPrefix = "XDC";
+/// The page an article was published at: 16 hex digits hashing its
+/// canonical URL (indexer/src/canonical_url.h). Records of one page are one
+/// story, whatever their headlines say.
+inline constexpr std::string_view kPagePrefix = "XDU";
 
 // --- Value slots -------------------------------------------------------------
 /// "YYYYMMDD": what Xapian::DateRangeProcessor compares.
@@ -74,8 +78,11 @@ inline constexpr unsigned kSlotContentHash = 7;
 /// Near-duplicate fingerprint (MinHash signature, fixed-width binary; see
 /// indexer/src/near_duplicates.h): compared with a candidate's at index time.
 inline constexpr unsigned kSlotFingerprint = 8;
-/// Duplicate cluster key, 16 hex digits, equal for the copies of one story
-/// (the kClusterPrefix term holds it too): the searcher's collapse key.
+/// Duplicate cluster key, equal for the copies of one story: the searcher's
+/// collapse key. The key's 16 hex digits (as in the kClusterPrefix term) are
+/// stored as 8 bytes, big-endian (cluster_value), so that the matcher reads,
+/// hashes and compares every candidate's key without allocating (it fits a
+/// std::string's inline buffer) and byte order is the key's order.
 inline constexpr unsigned kSlotCluster = 9;
 
 /// Separates the items of a multi-valued slot (ASCII unit separator, which
@@ -119,5 +126,13 @@ std::string exact_term(std::string_view prefix, std::string_view value);
 
 /// The unique term of an article id: exact_term(kIdPrefix, id).
 std::string id_term(std::string_view id);
+
+/// The kSlotCluster value of a cluster key (16 hex digits); empty for
+/// anything else.
+std::string cluster_value(std::string_view key);
+
+/// The cluster key (16 hex digits) of a kSlotCluster value; empty for a
+/// value that is not one.
+std::string cluster_key(std::string_view value);
 
 }  // namespace newsdex::schema
