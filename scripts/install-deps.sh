@@ -8,6 +8,8 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   libsimdjson-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   libpugixml-dev libgumbo-dev libzstd-dev zlib1g-dev
+  # The benchmarks, compiled by the test command so that they keep building.
+  libbenchmark-dev libsqlite3-dev
 )
 
 missing=()

@@ -18,6 +18,8 @@ SearchRun search_queries(searcher::Searcher& searcher, const std::vector<Query>&
   // Test-collection queries are prose, often in capitals: "AND", "NOT" are words.
   request.operators = false;
   request.language = options.language;
+  request.expand = options.expand ? searcher::ExpandMode::kOn : searcher::ExpandMode::kOff;
+  request.expansion = options.expansion;
 
   SearchRun result;
   for (const auto& query : queries) {

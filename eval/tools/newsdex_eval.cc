@@ -77,6 +77,10 @@ int run(int argc, char** argv) {
       ("depth", po::value(&options.depth)->default_value(options.depth), "results per query")
       ("k1", po::value(&searcher_options.bm25_k1)->default_value(searcher_options.bm25_k1, shortest(searcher_options.bm25_k1)), "BM25 k1")
       ("b", po::value(&searcher_options.bm25_b)->default_value(searcher_options.bm25_b, shortest(searcher_options.bm25_b)), "BM25 b")
+      ("no-expand", "do not add words from each query's best matches (pseudo-relevance feedback, on by default: docs/news.md)")
+      ("expand-docs", po::value(&options.expansion.documents)->default_value(options.expansion.documents), "query expansion: best matches taken as relevant")
+      ("expand-terms", po::value(&options.expansion.terms)->default_value(options.expansion.terms), "query expansion: most words added")
+      ("expand-weight", po::value(&options.expansion.weight)->default_value(options.expansion.weight, shortest(options.expansion.weight)), "query expansion: weight of an added word relative to a query word")
       ("tag", po::value(&tag)->default_value(tag), "run name written in --run-out's last column")
       ("json", "print the scores as one JSON object")
       ("summary", "print only the means (no per-query scores)")
@@ -92,8 +96,16 @@ int run(int argc, char** argv) {
   if (score_run == (vm.count("queries") > 0)) {
     throw cli::UsageError("give either --queries (search the index) or --run (score a run file)");
   }
+  for (const char* option : {"expand-docs", "expand-terms", "expand-weight"}) {
+    if (!vm[option].defaulted() && vm.count("no-expand")) {
+      throw cli::UsageError(std::string("--") + option + " does not go with --no-expand");
+    }
+  }
+  options.expand = vm.count("no-expand") == 0;
+  options.expansion.validate();
   if (score_run) {
-    for (const char* option : {"db", "run-out", "depth", "tag"}) {
+    for (const char* option : {"db", "run-out", "depth", "tag", "no-expand", "expand-docs",
+                               "expand-terms", "expand-weight"}) {
       if (!vm[option].defaulted() && vm.count(option)) {
         throw cli::UsageError(std::string("--") + option + " applies to --queries only");
       }

@@ -132,6 +132,16 @@ std::string to_json(const SearchResult& result, int indent) {
   } else {
     json.null();
   }
+  json.key("like");
+  if (result.like.empty()) {
+    json.null();
+  } else {
+    json.value(result.like);
+  }
+  json.key("expansion_terms");
+  json.begin_array();
+  for (const std::string& term : result.expansion_terms) json.value(term);
+  json.end_array();
   json.key("hits");
   json.begin_array();
   for (const Hit& hit : result.hits) write_hit(json, hit);

@@ -651,6 +651,8 @@ BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& 
   } else {
     built.cjk_words.assign(cjk_words.begin(), cjk_words.end());
   }
+  built.text = query;
+  built.filter = filter;
   built.query = filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   return built;
 }

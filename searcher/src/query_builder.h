@@ -30,7 +30,13 @@ struct HighlightTerm {
 
 /// A parsed query and what was repaired on the way.
 struct BuiltQuery {
-  Xapian::Query query;                 ///< MatchAll for an empty query
+  Xapian::Query query;  ///< MatchAll for an empty query
+  /// `query` before the request's filters, since and until: what query
+  /// expansion widens (query_expansion.h).
+  Xapian::Query text;
+  /// The request's filters, since and until (empty: none); `query` is
+  /// `text` filtered by them.
+  Xapian::Query filter;
   std::string language;                ///< language whose stemmer the words went through
   std::vector<QueryWarning> warnings;  ///< repairs, in query order
   std::string suggestion;              ///< spelling-corrected query, or empty

@@ -87,6 +87,15 @@ void Freshness::validate() const {
   }
 }
 
+void QueryExpansion::validate() const {
+  if (documents < 1) throw ConfigError("query expansion needs at least 1 feedback document");
+  if (terms < 1) throw ConfigError("query expansion needs at least 1 term to add");
+  if (!(weight > 0 && weight <= 1)) {
+    throw ConfigError("query expansion weight must be above 0 and at most 1 (got " +
+                      number(weight) + ")");
+  }
+}
+
 Filter::Filter(Field field_to_match, std::string wanted)
     : field(field_to_match), value(std::move(wanted)) {}
 

@@ -16,7 +16,9 @@
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
 #include "query_builder.h"
+#include "query_expansion.h"
 #include "query_terms.h"
+#include "related.h"
 #include "sharded_database.h"
 #include "snippet.h"
 #include "stored_article.h"
@@ -210,6 +212,17 @@ class Searcher::Impl {
     });
   }
 
+  SearchResult related(std::string_view id, const SearchRequest& request) {
+    return with_retries([&] {
+      const std::string language =
+          request.language.empty() ? analyzer_.options().default_language : request.language;
+      const RelatedQuery like = related_query(db_, id, language, path_);
+      SearchResult result = search_once(request, nullptr, &like);
+      result.like = std::string(id);
+      return result;
+    });
+  }
+
   template <typename Search>
   SearchResult with_retries(const Search& search) {
     int network_failures = 0;
@@ -297,8 +310,10 @@ class Searcher::Impl {
     return moved;
   }
 
-  // Runs `request`, limited to the articles `only` matches when not null.
-  SearchResult search_once(const SearchRequest& request, const Xapian::Query* only) {
+  // Runs `request`, limited to the articles `only` matches when not null,
+  // or ranked as like an article by `like` when not null.
+  SearchResult search_once(const SearchRequest& request, const Xapian::Query* only,
+                           const RelatedQuery* like = nullptr) {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;
     result.query = request.query;
@@ -309,13 +324,30 @@ class Searcher::Impl {
     result.collapsed = collapse;
     // Some shards served by xapian-tcpsrv: see the workarounds below.
     const bool remote = shards_ && shards_->has_remote();
+    // k2 = 0 and k3 = 1 as Xapian's defaults; min_normlen 0.5 likewise.
+    const Xapian::BM25Weight bm25(bm25_k1_, 0, 1, bm25_b_, 0.5);
+    if (like) {
+      built.query = related_search(*like, built, !request.query.empty());
+      built.has_words = true;
+      built.highlight_terms = like->terms;
+      for (const HighlightTerm& term : like->terms) result.expansion_terms.push_back(term.stem);
+    } else if (request.expand == ExpandMode::kOn ||
+               (request.expand == ExpandMode::kAuto &&
+                request.default_operator == DefaultOperator::kOr)) {
+      request.expansion.validate();
+      if (built.has_words && request.sort == SortOrder::kRelevance) {
+        ExpandedQuery expanded = expand_query(
+            db_, built, request.expansion, bm25,
+            request.default_operator == DefaultOperator::kOr && is_bag_of_words(built.text));
+        built.query = std::move(expanded.query);
+        result.expansion_terms = std::move(expanded.added_stems);
+      }
+    }
 
     Xapian::Enquire enquire(db_);
     // Inside the matcher, so that every sort order keeps the best copy by
     // its own ordering and the totals are of stories (docs/news.md).
     if (collapse) enquire.set_collapse_key(schema::kSlotCluster);
-    // k2 = 0 and k3 = 1 as Xapian's defaults; min_normlen 0.5 likewise.
-    const Xapian::BM25Weight bm25(bm25_k1_, 0, 1, bm25_b_, 0.5);
     enquire.set_weighting_scheme(bm25);
     result.ranking = ranking_name(request.sort, built.has_words);
     if (request.freshness && result.ranking == "relevance") {
@@ -656,6 +688,9 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResult Searcher::search(const SearchRequest& request) { return impl_->search(request); }
 SearchResult Searcher::duplicates_of(std::string_view id, const SearchRequest& request) {
   return impl_->duplicates_of(id, request);
+}
+SearchResult Searcher::related(std::string_view id, const SearchRequest& request) {
+  return impl_->related(id, request);
 }
 std::uint64_t Searcher::document_count() { return impl_->document_count(); }
 

@@ -41,6 +41,9 @@ Examples:
   newsdex-search --batch queries.txt --stats > results.jsonl
   newsdex-search --no-collapse 'covid vaccine'
   newsdex-search --duplicates-of reuters-0042
+  newsdex-search --like reuters-0042 --since 1987-03
+  newsdex-search --any 'ocean heat records'      # expanded (--no-expand: not)
+  newsdex-search --expand chips export
 
 A sharded index (a folder with a shards.stub, docs/scaling.md) is searched
 like any other; its remote shards answer within --timeout or count as down.
@@ -48,11 +51,13 @@ like any other; its remote shards answer within --timeout or count as down.
 
 Copies of one story (reprints with another headline, a credit line, cuts
 or edits) are shown once, as the best-ranked copy, with "+N similar".
+--like ID lists the articles most like one (its copies left out); query
+words given with it only narrow that list down.
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
             unreadable index, a shard down without --allow-partial),
             2 bad command line, 4 no article has the
-            id given to --duplicates-of.
+            id given to --duplicates-of or --like.
 
 Options)";
 
@@ -86,6 +91,9 @@ int run_batch(searcher::Searcher& searcher, searcher::SearchRequest request,
             .count());
     std::cout << searcher::to_json(result) << "\n";
   }
+  // The results are all out before the statistics, also where stdout and
+  // stderr go to one place.
+  std::cout.flush();
   if (stats && !micros.empty()) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -140,6 +148,9 @@ int run(int argc, char** argv) {
       ("timeout", po::value<std::uint32_t>()->default_value(5000),
        "sharded index: milliseconds a remote shard may take to answer before it counts as down")
       ("allow-partial", "sharded index: when shards are down, show results from the others (with a warning)")
+      ("like", po::value<std::string>(), "list the articles most like the one with this id (query words narrow them)")
+      ("expand", "add words from the best matches to the query (pseudo-relevance feedback; default with --any)")
+      ("no-expand", "never add words from the best matches, even with --any")
       ("json", "print results as JSON (see docs/json.md)")
       ("batch", po::value<std::string>(), "run one query per line of FILE (- for stdin), print JSON Lines")
       ("stats", "with --batch: print latency percentiles and queries/s to stderr")
@@ -184,6 +195,11 @@ int run(int argc, char** argv) {
   // Naming the folded copies' sources costs a query per hit: for people only.
   if (!json && !vm.count("batch")) request.similar_sources = 5;
   if (vm.count("any")) request.default_operator = searcher::DefaultOperator::kOr;
+  if (vm.count("expand") && vm.count("no-expand")) {
+    throw cli::UsageError("give --expand or --no-expand, not both");
+  }
+  if (vm.count("expand")) request.expand = searcher::ExpandMode::kOn;
+  if (vm.count("no-expand")) request.expand = searcher::ExpandMode::kOff;
 
   searcher::SearcherOptions options;
   options.facet_cache = vm.count("no-facet-cache") == 0;
@@ -194,6 +210,12 @@ int run(int argc, char** argv) {
   // once, when the index opens, rather than after several have paid for them.
   if (vm.count("batch")) options.preload_facets = request.facets;
   searcher::Searcher searcher(db_path, options);
+  if (vm.count("like")) {
+    if (vm.count("duplicates-of"))
+      throw cli::UsageError("give --like or --duplicates-of, not both");
+    if (vm.count("batch")) throw cli::UsageError("--like takes no --batch");
+    if (vm.count("expand")) throw cli::UsageError("--expand does not apply to --like");
+  }
   if (vm.count("batch")) {
     if (!words.empty())
       throw cli::UsageError("--batch takes its queries from the file, not the command line");
@@ -205,7 +227,8 @@ int run(int argc, char** argv) {
   const searcher::SearchResult result =
       vm.count("duplicates-of")
           ? searcher.duplicates_of(vm["duplicates-of"].as<std::string>(), request)
-          : searcher.search(request);
+      : vm.count("like") ? searcher.related(vm["like"].as<std::string>(), request)
+                         : searcher.search(request);
   if (result.partial) {
     std::string missing;
     for (const auto& shard : result.missing_shards)

@@ -65,13 +65,20 @@ void print_text_report(std::ostream& out, const searcher::SearchResult& result,
     out << " (" << (result.articles_lower_bound == result.articles_upper_bound ? "" : "about ")
         << result.articles_estimate << " articles)";
   }
-  if (!result.query.empty()) out << " for \"" << result.query << "\"";
+  if (!result.like.empty()) out << " like " << result.like;
+  if (!result.query.empty())
+    out << (result.like.empty() ? " for \"" : " about \"") << result.query << "\"";
   if (!result.hits.empty()) {
     out << " (showing " << result.hits.front().rank << "-" << result.hits.back().rank << ")";
   }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, " in %.3f s", result.seconds);
   out << seconds << "\n";
+  if (!result.expansion_terms.empty()) {
+    out << (result.like.empty() ? "Expanded with:" : "Alike in:");
+    for (const auto& term : result.expansion_terms) out << " " << term;
+    out << "\n";
+  }
 
   for (const auto& hit : result.hits) {
     const char* title_style = style.colour ? kBold : "";

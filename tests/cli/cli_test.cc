@@ -474,3 +474,52 @@ TEST_F(DuplicatesCliTest, DuplicatesOfListsCopiesAndRejectsUnknownIds) {
       << unknown.out;
   EXPECT_EQ(run(kSearch + " --db " + db() + " --duplicates-of nd-0045 chips").exit_code, 2);
 }
+
+TEST_F(DuplicatesCliTest, LikeListsRelatedArticlesWithoutTheArticleOrItsCopies) {
+  const auto related = search_json("--like nd-0045 --limit 20 --snippet-chars 0");
+  EXPECT_EQ(related["like"], "nd-0045");
+  EXPECT_FALSE(related["expansion_terms"].empty());
+  ASSERT_FALSE(related["hits"].empty());
+  bool found_coverage = false;
+  for (const auto& hit : related["hits"]) {
+    const std::string id = hit["id"];
+    EXPECT_NE(id.rfind("nd-0045", 0), 0u) << "the article or a copy of it: " << id;
+    found_coverage = found_coverage || id == "nd-0046" || id == "nd-0048";
+  }
+  EXPECT_TRUE(found_coverage) << related.dump();
+  // Query words narrow the list down; filters apply.
+  const auto about = search_json("--like nd-0045 --source 'Market Ledger' graphite OR shares");
+  ASSERT_FALSE(about["hits"].empty());
+  for (const auto& hit : about["hits"]) EXPECT_EQ(hit["source"], "Market Ledger");
+
+  const ToolRun text = run(kSearch + " --db " + db() + " --like nd-0045 --limit 3");
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("like nd-0045"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Alike in:"), std::string::npos) << text.out;
+
+  const ToolRun unknown = run(kSearch + " --db " + db() + " --like no-such-id 2>&1");
+  EXPECT_EQ(unknown.exit_code, 4) << unknown.out;
+  EXPECT_NE(unknown.out.find("no article with id \"no-such-id\""), std::string::npos)
+      << unknown.out;
+  for (const char* conflict : {" --like nd-0045 --duplicates-of nd-0045",
+                               " --like nd-0045 --expand", " --like nd-0045 --batch -"}) {
+    EXPECT_EQ(run(kSearch + " --db " + db() + conflict + " </dev/null").exit_code, 2) << conflict;
+  }
+}
+
+TEST_F(IndexedCliTest, ExpandAddsWordsFromTheBestMatches) {
+  // On by default for --any, off by default for all-words queries.
+  const auto plain = search_json("--any --no-expand chip export");
+  EXPECT_TRUE(plain["expansion_terms"].empty());
+  const auto expanded = search_json("--any chip export");
+  EXPECT_FALSE(expanded["expansion_terms"].empty());
+  EXPECT_GE(expanded["total"]["articles"].get<int>(), plain["total"]["articles"].get<int>());
+  EXPECT_TRUE(search_json("chip export")["expansion_terms"].empty());
+  const auto all_words = search_json("--expand chip export");
+  EXPECT_FALSE(all_words["expansion_terms"].empty());
+  EXPECT_EQ(all_words["total"]["articles"], search_json("chip export")["total"]["articles"]);
+  EXPECT_EQ(run(kSearch + " --db " + db() + " --expand --no-expand chip").exit_code, 2);
+  const ToolRun text = run(kSearch + " --db " + db() + " --expand chip export");
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("Expanded with:"), std::string::npos) << text.out;
+}

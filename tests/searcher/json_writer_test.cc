@@ -213,6 +213,8 @@ std::string tree_json(const SearchResult& result, int indent) {
                                             {"now", result.freshness->now},
                                             {"max_boost", result.freshness->max_boost}}
                                      : Json(nullptr)},
+      {"like", result.like.empty() ? Json(nullptr) : Json(result.like)},
+      {"expansion_terms", result.expansion_terms},
       {"hits", std::move(hits)},
       {"facets", std::move(facets)},
       {"facets_exact", facets_exact},
@@ -232,6 +234,8 @@ SearchResult sample_result() {
   result.total_exact = true;
   result.ranking = "fresh";
   result.freshness = AppliedFreshness{30, "2024-03-01", 2.25};
+  result.like = "nd-0001";
+  result.expansion_terms = {"semiconductor", "licens"};
   Hit first;
   first.rank = 1;
   first.id = "nd-0045";

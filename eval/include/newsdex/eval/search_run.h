@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ struct SearchRunOptions {
   /// Language whose stemmer applies to query words (ISO 639-1); empty: the
   /// analyzer's default ("en"). Default empty.
   std::string language;
+  /// Pseudo-relevance feedback (SearchRequest::expand): on by default, as
+  /// for every natural-language query.
+  bool expand = true;
+  /// Its settings (SearchRequest::expansion).
+  searcher::QueryExpansion expansion;
 };
 
 /// A run and what the searcher had to say about its queries.

@@ -46,6 +46,34 @@ struct Freshness {
   void validate() const;
 };
 
+/// Pseudo-relevance feedback (docs/news.md, "Query expansion"): the query
+/// is run once, its `documents` best matches are taken as relevant, and the
+/// `terms` words that best tell them from the rest of the index (Xapian's
+/// ESet) are added to the query at `weight` times their own BM25 weight.
+/// Words of the query itself are not added again. The defaults are those
+/// measured in docs/news.md.
+struct QueryExpansion {
+  /// Best matches taken as relevant; must be >= 1. Default 10.
+  std::uint32_t documents = 10;
+  /// Most words added; must be >= 1. Default 15.
+  std::uint32_t terms = 15;
+  /// Weight of an added word relative to a query word; must be above 0 and
+  /// at most 1. Default 0.1.
+  double weight = 0.1;
+
+  /// @throws ConfigError for a value out of the ranges above
+  void validate() const;
+};
+
+/// When a search adds words from its best matches (QueryExpansion).
+enum class ExpandMode {
+  /// Natural-language queries only (DefaultOperator::kOr), where expansion
+  /// raised MAP on six of seven test collections (docs/news.md). Default.
+  kAuto,
+  kOn,   ///< every query with words, in relevance order
+  kOff,  ///< never
+};
+
 /// How words without an operator between them combine.
 enum class DefaultOperator {
   kAnd,  ///< every word must match (default: what people expect of a search box)
@@ -117,6 +145,14 @@ struct SearchRequest {
   /// Blend relevance with recency (applies when `sort` is kRelevance and
   /// the query has words to rank by). Default: none, pure relevance.
   std::optional<Freshness> freshness;
+  /// Whether to add words from the best matches to the query
+  /// (pseudo-relevance feedback, with the settings of `expansion`). In an
+  /// OR query of plain words they can find articles that lack every query
+  /// word; with kAnd, +word, -word or field filters they only reorder the
+  /// articles the query matches. Relevance order only; ignored by
+  /// Searcher::related. Default kAuto: OR queries only.
+  ExpandMode expand = ExpandMode::kAuto;
+  QueryExpansion expansion;
   /// How words without an explicit operator combine. Default kAnd.
   DefaultOperator default_operator = DefaultOperator::kAnd;
   /// Read AND, OR, NOT, XOR, NEAR and ADJ in the query as operators. Set

@@ -110,6 +110,9 @@ struct AppliedFreshness {
 
 struct SearchResult {
   std::string query;  ///< the query as given
+  /// The article whose related articles these are (Searcher::related),
+  /// else empty.
+  std::string like;
   /// What ordered the hits: "relevance", "fresh" (relevance blended with
   /// recency), "newest" or "oldest" (also a query without words, which
   /// lists the newest articles).
@@ -137,6 +140,10 @@ struct SearchResult {
   /// A corrected query when some words look misspelt ("did you mean"), else
   /// empty.
   std::string suggestion;
+  /// Words the search used that the query did not have, as stems, best
+  /// first: those query expansion added (SearchRequest::expand), or the
+  /// article's distinctive words for Searcher::related. Empty otherwise.
+  std::vector<std::string> expansion_terms;
   /// Things the searcher ignored or repaired in the query, in query order.
   std::vector<QueryWarning> warnings;
   /// Seconds spent in the search, for display.

@@ -99,6 +99,17 @@ class Searcher {
   /// @throws IndexError if the index cannot be read
   SearchResult duplicates_of(std::string_view id, const SearchRequest& request = {});
 
+  /// The articles most like article `id` ("more like this"): ranked by the
+  /// article's most distinctive words (Xapian's ESet of the article;
+  /// SearchResult::expansion_terms lists them), the article itself and its
+  /// near-duplicates left out. `request`'s filters, dates, sort, paging,
+  /// collapsing, snippets and facets apply; a query in it restricts the
+  /// related articles to those it matches without changing their order;
+  /// `expand` is ignored.
+  /// @throws NotFoundError if no article has this id
+  /// @throws IndexError if the index cannot be read
+  SearchResult related(std::string_view id, const SearchRequest& request = {});
+
   /// Number of articles in the index as of the latest commit.
   /// @throws IndexError if the index cannot be read
   std::uint64_t document_count();
