@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config ca-certificates
-  libxapian-dev libicu-dev libboost-program-options-dev
+  libxapian-dev xapian-tools libicu-dev libboost-program-options-dev
   libsimdjson-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   libpugixml-dev libgumbo-dev libzstd-dev zlib1g-dev
   # The benchmarks, compiled by the test command so that they keep building.

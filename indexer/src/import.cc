@@ -151,6 +151,9 @@ class ImportRun {
       case AddOutcome::kUnchanged:
         ++report_.unchanged;
         break;
+      case AddOutcome::kOtherShard:
+        ++report_.other_shards;
+        break;
     }
   }
 

@@ -16,6 +16,8 @@
 #include "near_duplicates.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
+#include "newsdex/common/shard_layout.h"
+#include "sharded_writer.h"
 #include "stored_article.h"
 #include "synonym_key.h"
 
@@ -225,6 +227,10 @@ class Indexer::Impl {
   std::uint64_t document_count() const { return db_.get_doccount(); }
   const IndexOptions& options() const { return options_; }
 
+  void stage_spellings(const std::unordered_map<std::string, unsigned>& counts) {
+    for (const auto& [word, count] : counts) pending_spellings_[word] += count;
+  }
+
  private:
   // A change waiting for commit(): a document to store under unique_term,
   // or (doc empty) a deletion.
@@ -346,26 +352,53 @@ IndexOptions checked(IndexOptions options) {
   if (options.segment_size == 0) throw ConfigError("segment size must be at least 1");
   if (options.title_weight == 0) throw ConfigError("title weight must be at least 1");
   if (options.db_path.empty()) throw ConfigError("no index path given");
+  if (options.shards > shards::kMaxShards) {
+    throw ConfigError("at most " + std::to_string(shards::kMaxShards) + " shards");
+  }
   return options;
+}
+
+bool wants_shards(const IndexOptions& options) {
+  return options.shards > 0 || options.only_shard || options.write_aux ||
+         shards::is_sharded(options.db_path);
 }
 
 }  // namespace
 
-Indexer::Indexer(IndexOptions options)
-    : impl_(std::make_unique<Impl>(checked(std::move(options)))) {}
+Indexer::Indexer(IndexOptions options) {
+  options = checked(std::move(options));
+  if (wants_shards(options)) {
+    sharded_ = std::make_unique<ShardedWriter>(std::move(options));
+  } else {
+    impl_ = std::make_unique<Impl>(std::move(options));
+  }
+}
 Indexer::~Indexer() = default;
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
-AddOutcome Indexer::add(const Article& article) { return impl_->add(article); }
-bool Indexer::remove(std::string_view id) { return impl_->remove(id); }
-void Indexer::commit() { impl_->commit(); }
-void Indexer::discard() { impl_->discard(); }
-void Indexer::set_synonyms(const std::vector<SynonymGroup>& groups) { impl_->set_synonyms(groups); }
-std::vector<std::string> Indexer::ids_of_source(std::string_view source) const {
-  return impl_->ids_of_source(source);
+AddOutcome Indexer::add(const Article& article) {
+  return sharded_ ? sharded_->add(article) : impl_->add(article);
 }
-std::uint64_t Indexer::document_count() const { return impl_->document_count(); }
-const IndexOptions& Indexer::options() const noexcept { return impl_->options(); }
+bool Indexer::remove(std::string_view id) {
+  return sharded_ ? sharded_->remove(id) : impl_->remove(id);
+}
+void Indexer::commit() { sharded_ ? sharded_->commit() : impl_->commit(); }
+void Indexer::discard() { sharded_ ? sharded_->discard() : impl_->discard(); }
+void Indexer::set_synonyms(const std::vector<SynonymGroup>& groups) {
+  sharded_ ? sharded_->set_synonyms(groups) : impl_->set_synonyms(groups);
+}
+std::vector<std::string> Indexer::ids_of_source(std::string_view source) const {
+  return sharded_ ? sharded_->ids_of_source(source) : impl_->ids_of_source(source);
+}
+std::uint64_t Indexer::document_count() const {
+  return sharded_ ? sharded_->document_count() : impl_->document_count();
+}
+const IndexOptions& Indexer::options() const noexcept {
+  return sharded_ ? sharded_->options() : impl_->options();
+}
+void Indexer::stage_spellings(const std::unordered_map<std::string, unsigned>& counts) {
+  impl_->stage_spellings(counts);
+}
 
 }  // namespace newsdex::indexer

@@ -29,15 +29,37 @@ Xapian::WritableDatabase create_shard(const std::string& path) {
   }
 }
 
+Xapian::WritableDatabase open_durable_shard(const std::string& path) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    const std::string key(schema::kSchemaVersionKey);
+    const std::string version = db.get_metadata(key);
+    if (version.empty()) {
+      db.set_metadata(key, std::string(schema::kSchemaVersion));
+    } else if (version != schema::kSchemaVersion) {
+      throw IndexError(path + ": shard has schema version " + version + ", this newsdex writes " +
+                       std::string(schema::kSchemaVersion) + "; rebuild the index");
+    }
+    db.begin_transaction(true);
+    return db;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLockedError(path + ": shard is locked by another indexer");
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path + ": cannot open shard for writing: " + e.get_description());
+  }
+}
+
 }  // namespace
 
 ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
-                         Xapian::doccount segment_documents)
+                         Xapian::doccount segment_documents, Storage storage)
     : base_path_(std::move(base_path)),
       options_(options),
-      segment_documents_(segment_documents),
-      segment_paths_{base_path_ + "-0"},
-      db_(create_shard(segment_paths_.back())),
+      storage_(storage),
+      segment_documents_(storage == Storage::kShard ? Xapian::doccount(-1) : segment_documents),
+      segment_paths_{storage == Storage::kShard ? base_path_ : base_path_ + "-0"},
+      db_(storage == Storage::kShard ? open_durable_shard(segment_paths_.back())
+                                     : create_shard(segment_paths_.back())),
       thread_([this] { run(); }) {}
 
 ShardWorker::~ShardWorker() {
@@ -61,6 +83,8 @@ void ShardWorker::remove(std::string unique_term) { push(Remove{std::move(unique
 void ShardWorker::flush() { queue_control(Control::kFlush); }
 
 void ShardWorker::discard() { queue_control(Control::kDiscard); }
+
+void ShardWorker::wait() { control(Control::kNothing); }
 
 void ShardWorker::finish() {
   control(Control::kFlush);
@@ -117,11 +141,11 @@ void ShardWorker::run() {
         } else if (control->control == Control::kFlush) {
           keep_spellings();
           commit_batch();
-        } else {
+        } else if (control->control == Control::kDiscard) {
           db_.cancel_transaction();
           pending_spellings_.clear();
           closed_deletions_.clear();
-          db_.begin_transaction(false);
+          db_.begin_transaction(storage_ == Storage::kShard);
         }
         control->done.set_value();
       } catch (...) {
@@ -212,7 +236,8 @@ void ShardWorker::commit_batch() {
     db_.close();
     start_segment();
   } else {
-    db_.begin_transaction(false);
+    // A shard's transactions are flushed (durable); segments are scratch.
+    db_.begin_transaction(storage_ == Storage::kShard);
   }
 }
 

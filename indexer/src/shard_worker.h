@@ -25,7 +25,8 @@ namespace newsdex::indexer {
 
 class DocumentBuilder;
 
-/// Owns a thread, the segment databases it writes (`<base>-0`, `<base>-1`,
+/// Owns a thread, the segment databases it writes (or, for a sharded
+/// index, the one shard database) (`<base>-0`, `<base>-1`,
 /// ...: created, must not exist) and the analyzer state the thread uses.
 /// A segment is closed and a new one begun at the first flush after it
 /// holds `segment_documents` documents: Xapian adds to a small database
@@ -39,8 +40,18 @@ class DocumentBuilder;
 /// one thread (the dispatcher) calls it.
 class ShardWorker {
  public:
+  /// Where the worker writes.
+  enum class Storage {
+    /// Scratch segments `<base>-0`, `<base>-1`, ... of a bulk build: created
+    /// (must not exist), not synced, merged by the caller at the end.
+    kSegments,
+    /// One shard of a sharded index at `<base>` itself: created or opened
+    /// (checking its schema version), every flush durable, never split.
+    kShard,
+  };
+
   ShardWorker(std::string base_path, const IndexOptions& options,
-              Xapian::doccount segment_documents);
+              Xapian::doccount segment_documents, Storage storage = Storage::kSegments);
   /// Stops the thread; what was not flushed is lost.
   ~ShardWorker();
   ShardWorker(const ShardWorker&) = delete;
@@ -60,6 +71,15 @@ class ShardWorker {
   /// Flushes, stops the thread and closes the segments so they can be merged.
   void finish();
 
+  /// Waits until everything queued, a flush() included, is done; rethrows
+  /// a failure of the thread.
+  void wait();
+
+  /// The open database, for the caller to change between wait() and the
+  /// next request (the thread is idle then); what it writes is committed
+  /// by the next flush. Used to settle duplicate clusters across shards.
+  Xapian::WritableDatabase& database() noexcept { return db_; }
+
   /// Spelling words of everything flushed, with their counts; valid after
   /// finish(). They are written once into the merged index rather than into
   /// each shard, where every shard would pay for every word again.
@@ -78,7 +98,7 @@ class ShardWorker {
   struct Remove {
     std::string unique_term;
   };
-  enum class Control { kFlush, kDiscard, kStop };
+  enum class Control { kFlush, kDiscard, kStop, kNothing };
   struct ControlRequest {
     Control control;
     std::promise<void> done;
@@ -100,6 +120,7 @@ class ShardWorker {
 
   std::string base_path_;
   const IndexOptions& options_;
+  Storage storage_;
   Xapian::doccount segment_documents_;
   std::vector<std::string> segment_paths_;  // the last one is open (db_)
   Xapian::WritableDatabase db_;

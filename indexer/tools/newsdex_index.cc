@@ -41,6 +41,13 @@ segment and the segments are merged at the end, so the index shows nothing
 until the import finishes (an interrupted build leaves it empty; run it
 again). Later imports into it update it in batches, each committed atomically.
 
+Sharded index (docs/scaling.md): --shards N creates N shard databases, an
+auxiliary one (spelling, synonyms) and DIR/shards.stub, written in parallel,
+each article in the shard its id hashes to; later imports into DIR keep the
+layout. --shard K imports only shard K's articles, so that each machine
+builds its own shard from the same feed (add --aux on the one run that
+writes the auxiliary database); newsdex-search opens DIR like any index.
+
 Examples:
   newsdex-index corpus/sample
   newsdex-index --db /srv/news.db archive-2024.jsonl archive-2025.jsonl
@@ -51,6 +58,8 @@ Examples:
   newsdex-index --threads 1 --db new.db big.jsonl     (one thread, batch commits)
   newsdex-index delete nd-0045 nd-0046
   newsdex-index --synonyms synonyms.txt
+  newsdex-index --shards 3 --db /srv/news feed.jsonl    (a sharded index)
+  newsdex-index --shards 3 --shard 1 --db /srv/news feed.jsonl   (shard 1 only)
 
 Exit codes: 0 ok, 1 failure (index locked or unwritable, unreadable input,
             stopped by --strict or --max-errors), 2 bad command line,
@@ -65,20 +74,15 @@ void print_summary(const indexer::ImportReport& report, std::uint64_t total_docs
   const double mb_per_second =
       report.seconds > 0 ? static_cast<double>(report.bytes) / 1e6 / report.seconds : 0;
   if (as_json) {
-    nlohmann::ordered_json summary = {{"files", report.files},
-                                      {"indexed", report.indexed()},
-                                      {"added", report.added},
-                                      {"updated", report.replaced},
-                                      {"unchanged", report.unchanged},
-                                      {"deleted", report.deleted},
-                                      {"rejected", report.rejected},
-                                      {"rejected_by_reason", report.rejected_by_reason},
-                                      {"warnings", report.warnings},
-                                      {"stopped", report.stopped},
-                                      {"bytes", report.bytes},
-                                      {"seconds", report.seconds},
-                                      {"docs_per_second", docs_per_second},
-                                      {"documents_in_index", total_docs}};
+    nlohmann::ordered_json summary = {
+        {"files", report.files},           {"indexed", report.indexed()},
+        {"added", report.added},           {"updated", report.replaced},
+        {"unchanged", report.unchanged},   {"deleted", report.deleted},
+        {"rejected", report.rejected},     {"rejected_by_reason", report.rejected_by_reason},
+        {"warnings", report.warnings},     {"other_shards", report.other_shards},
+        {"stopped", report.stopped},       {"bytes", report.bytes},
+        {"seconds", report.seconds},       {"docs_per_second", docs_per_second},
+        {"documents_in_index", total_docs}};
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& file : report.per_file) {
       files.push_back({{"path", file.path},
@@ -101,6 +105,10 @@ void print_summary(const indexer::ImportReport& report, std::uint64_t total_docs
       cli::group_thousands(report.warnings).c_str(), report.seconds,
       cli::group_thousands(static_cast<std::uint64_t>(docs_per_second)).c_str(), mb_per_second,
       cli::group_thousands(total_docs).c_str());
+  if (report.other_shards > 0) {
+    std::printf("  %s articles belong to other shards (left to their runs)\n",
+                cli::group_thousands(report.other_shards).c_str());
+  }
   for (const auto& [reason, count] : report.rejected_by_reason) {
     std::printf("  rejected %s: %s\n", cli::group_thousands(count).c_str(), reason.c_str());
   }
@@ -170,6 +178,11 @@ int run(int argc, char** argv) {
       ("strict", "stop at the first rejected record, discarding the current batch")
       ("prune-source", po::value(&import.prune_sources)->composing(),
        "after importing, delete this source's articles the input no longer has (repeatable)")
+      ("shards", po::value(&options.shards)->default_value(0),
+       "create a sharded index of N shards (0: single database, or DIR's existing layout)")
+      ("shard", po::value<unsigned>(),
+       "on a sharded index, import only the articles of shard K (numbered from 0)")
+      ("aux", "with --shard: also write the auxiliary database (spelling dictionary, synonyms)")
       ("synonyms", po::value<std::string>(),
        "replace the index's synonym groups with FILE's (one comma-separated group a line)")
       ("no-spelling", "do not build the spelling dictionary (faster; no \"did you mean\")")
@@ -189,6 +202,11 @@ int run(int argc, char** argv) {
   const bool quiet = vm.count("quiet") > 0;
   const bool as_json = vm.count("json") > 0;
   options.spelling = vm.count("no-spelling") == 0;
+  if (vm.count("shard")) options.only_shard = vm["shard"].as<unsigned>();
+  if (vm.count("aux")) {
+    if (!options.only_shard) throw cli::UsageError("--aux goes with --shard K");
+    options.write_aux = true;
+  }
   import.strict = vm.count("strict") > 0;
   import.reader.format = indexer::parse_input_format(format);
   if (vm.count("map")) {

@@ -60,12 +60,14 @@ struct FacetCounter::Counted {
 };
 
 FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests, FacetCache& cache,
-                           const Xapian::Database& db)
+                           const Xapian::Database& db, bool builtin_spies_only)
     : cache_(cache) {
   for (const FacetRequest& request : requests) {
     Counted counted{request, nullptr, nullptr, nullptr};
     const Xapian::valueno slot = facet_slot(request);
-    if (is_multi_valued(request.field)) {
+    if (is_multi_valued(request.field) && builtin_spies_only) {
+      counted.single = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+    } else if (is_multi_valued(request.field)) {
       counted.list = std::make_unique<ListValueCountMatchSpy>(slot);
     } else if (auto ordinals = cache.ordinals_for(db, slot)) {
       counted.ordinal = std::make_unique<OrdinalCountMatchSpy>(std::move(ordinals));
@@ -115,8 +117,16 @@ std::vector<Facet> FacetCounter::facets(Xapian::doccount matches,
       seen = counted.single->get_total();
       cache_.spy_read(facet_slot(request),
                       static_cast<Xapian::doccount>(counted.single->get_total()));
+      const bool is_list = is_multi_valued(request.field);
       for (auto it = counted.single->values_begin(); it != counted.single->values_end(); ++it) {
-        add(*it, it.get_termfreq());
+        if (is_list) {
+          // One count per distinct list: each of its items gets it.
+          const Xapian::doccount count = it.get_termfreq();
+          schema::for_each_list_item(
+              *it, [&](std::string_view item) { counts[std::string(item)] += count; });
+        } else {
+          add(*it, it.get_termfreq());
+        }
       }
     } else {
       seen = counted.list->total();

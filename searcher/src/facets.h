@@ -43,8 +43,11 @@ class FacetCounter {
  public:
   /// `cache` (borrowed for the life of the counter) supplies ordinals for
   /// `db`'s current revision and learns how many values the spies read.
+  /// With `builtin_spies_only` (remote shards, whose xapian-tcpsrv knows
+  /// no newsdex class), multi-valued fields are counted by Xapian's own
+  /// ValueCountMatchSpy on the joined lists, split afterwards: the same counts.
   FacetCounter(const std::vector<FacetRequest>& requests, FacetCache& cache,
-               const Xapian::Database& db);
+               const Xapian::Database& db, bool builtin_spies_only = false);
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;

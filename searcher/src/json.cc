@@ -171,6 +171,16 @@ std::string to_json(const SearchResult& result, int indent) {
     json.end_object();
   }
   json.end_array();
+  // Only when some shards of a sharded index did not answer (allow_partial),
+  // so that results from every shard read exactly as before.
+  if (result.partial) {
+    json.key("partial");
+    json.value(true);
+    json.key("missing_shards");
+    json.begin_array();
+    for (const std::string& shard : result.missing_shards) json.value(shard);
+    json.end_array();
+  }
   json.key("seconds");
   json.value(result.seconds);
   json.end_object();

@@ -65,13 +65,15 @@ class TreeBuilder {
   TreeBuilder(Analyzer& analyzer, const SearchRequest& request, std::string language,
               SpellingSuggester* suggester, const Xapian::Database* synonyms,
               std::size_t synonym_max_words, std::vector<QueryWarning>& warnings,
-              std::vector<HighlightTerm>& highlights, std::set<std::string>& cjk_words)
+              std::vector<HighlightTerm>& highlights, std::set<std::string>& cjk_words,
+              const Xapian::Database* expand_wildcards_in = nullptr)
       : analyzer_(analyzer),
         language_(std::move(language)),
         stopwords_(analysis::stopwords(language_)),
         default_op_(request.default_operator == DefaultOperator::kOr ? Xapian::Query::OP_OR
                                                                      : Xapian::Query::OP_AND),
         suggester_(suggester),
+        expand_wildcards_in_(expand_wildcards_in),
         synonyms_(synonyms),
         synonym_max_words_(synonyms == nullptr ? 0 : synonym_max_words),
         warnings_(warnings),
@@ -224,6 +226,30 @@ class TreeBuilder {
     return with_synonyms(std::move(query), node.field, {found.front().plain()});
   }
 
+  // What OP_WILDCARD expands `pattern` to, expanded here over every shard:
+  // Xapian 1.4 expands a wildcard in each database of a sharded index
+  // separately, and weighs it with that shard's statistics, not the
+  // index's (scores then differ from one database's: docs/scaling.md).
+  Xapian::Query expanded_wildcard(const std::string& pattern) const {
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    const Xapian::Database& db = *expand_wildcards_in_;
+    for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern); ++it) {
+      terms.emplace_back(it.get_termfreq(), *it);
+    }
+    if (terms.size() > kMaxWildcardExpansion) {
+      // The most frequent, as WILDCARD_LIMIT_MOST_FREQUENT keeps.
+      std::stable_sort(terms.begin(), terms.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      terms.resize(kMaxWildcardExpansion);
+      std::sort(terms.begin(), terms.end(),
+                [](const auto& a, const auto& b) { return a.second < b.second; });
+    }
+    std::vector<Xapian::Query> leaves;
+    for (const auto& entry : terms) leaves.emplace_back(entry.second);
+    if (leaves.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, leaves.begin(), leaves.end());
+  }
+
   Xapian::Query word_as_written(const QueryNode& node, const std::vector<Unit>& found) {
     if (found.size() > 1) {
       // "U.S.-China", "芯片出口": the parts must still stand together.
@@ -236,6 +262,7 @@ class TreeBuilder {
       pattern += unit.plain().term;
       has_words_ = true;
       if (excluding_ == 0) highlights_.push_back({unit.plain().term, {}, true});
+      if (expand_wildcards_in_ != nullptr) return expanded_wildcard(pattern);
       return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
@@ -525,8 +552,9 @@ class TreeBuilder {
   const std::vector<std::string_view>& stopwords_;
   Xapian::Query::op default_op_;
   SpellingSuggester* suggester_;
-  const Xapian::Database* synonyms_;  // null: synonyms off
-  std::size_t synonym_max_words_;     // longest stored entry, in words
+  const Xapian::Database* expand_wildcards_in_;  // a sharded index, else null
+  const Xapian::Database* synonyms_;             // null: synonyms off
+  std::size_t synonym_max_words_;                // longest stored entry, in words
   std::map<std::string, std::vector<std::string>> synonym_cache_;
   std::vector<QueryWarning>& warnings_;
   std::vector<HighlightTerm>& highlights_;
@@ -610,7 +638,7 @@ BuiltQuery QueryBuilder::build(const Xapian::Database& db, const SearchRequest& 
   if (!parsed.empty) {
     TreeBuilder tree(analyzer_, request, built.language, suggester ? &*suggester : nullptr,
                      synonym_max_words > 0 ? &db : nullptr, synonym_max_words, build_warnings,
-                     built.highlight_terms, cjk_words);
+                     built.highlight_terms, cjk_words, db.size() > 1 ? &db : nullptr);
     query = tree.build(parsed.root);
     built.has_words = tree.has_words();
   }

@@ -19,6 +19,7 @@
 #include "query_expansion.h"
 #include "query_terms.h"
 #include "related.h"
+#include "sharded_database.h"
 #include "snippet.h"
 #include "stored_article.h"
 #include "story_counter.h"
@@ -79,6 +80,18 @@ Xapian::doccount match_bound(const Xapian::Database& db, const Xapian::Query& qu
   }
 }
 
+// The stories counted by a ValueCountMatchSpy on the cluster slot: its
+// distinct keys, and each article without one as a story of its own (as
+// StoryCountMatchSpy counts them).
+Xapian::doccount distinct_stories(const Xapian::ValueCountMatchSpy& spy) {
+  std::size_t keys = 0, with_key = 0;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    ++keys;
+    with_key += it.get_termfreq();
+  }
+  return static_cast<Xapian::doccount>(keys + (spy.get_total() - with_key));
+}
+
 bool has_positional_operator(const Xapian::Query& query) {
   const auto type = query.get_type();
   if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return true;
@@ -88,15 +101,27 @@ bool has_positional_operator(const Xapian::Query& query) {
   return false;
 }
 
-Xapian::Database open_readable(const std::string& path) {
+void check_schema_version(const Xapian::Database& db, const std::string& path) {
+  const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (!version.empty() && version != schema::kSchemaVersion) {
+    throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
+                     std::string(schema::kSchemaVersion) + " (rebuild it with newsdex-index)");
+  }
+}
+
+// A sharded index's connection to its shards, or null for a single database.
+std::unique_ptr<ShardedDatabase> open_shards(const std::string& path,
+                                             const SearcherOptions& options) {
+  if (!shards::is_sharded(path)) return nullptr;
+  return std::make_unique<ShardedDatabase>(
+      path, std::chrono::milliseconds(options.shard_timeout_ms), options.allow_partial);
+}
+
+Xapian::Database open_readable(const std::string& path, ShardedDatabase* shards) {
   for (int attempt = 1;; ++attempt) {
     try {
-      Xapian::Database db(path);
-      const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-      if (!version.empty() && version != schema::kSchemaVersion) {
-        throw IndexError(path + ": index has schema version " + version + ", this newsdex reads " +
-                         std::string(schema::kSchemaVersion) + " (rebuild it with newsdex-index)");
-      }
+      Xapian::Database db = shards ? shards->connect() : Xapian::Database(path);
+      check_schema_version(db, path);
       return db;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // An indexer committed twice while we opened: open the new revision.
@@ -154,7 +179,8 @@ class Searcher::Impl {
         count_separately_above_(options.count_separately_above),
         bm25_k1_(options.bm25_k1),
         bm25_b_(options.bm25_b),
-        db_(open_readable(path)),
+        shards_(open_shards(path, options)),
+        db_(open_readable(path, shards_.get())),
         facet_cache_(options.facet_cache, facet_slots(options.preload_facets)),
         analyzer_(options.analyzer),
         query_builder_(analyzer_) {
@@ -199,13 +225,30 @@ class Searcher::Impl {
 
   template <typename Search>
   SearchResult with_retries(const Search& search) {
+    int network_failures = 0;
     for (int attempt = 1;; ++attempt) {
       try {
+        // Shards left out of a partial search come back once they answer.
+        if (shards_ && !shards_->missing().empty() && shards_->retry_due()) reconnect();
         // Cheap when nothing changed; otherwise every search sees the latest
         // commit instead of the snapshot the Searcher opened. A commit during
         // the reopen or the search lands here and the next attempt retries.
         reopen();
-        return search();
+        SearchResult result = search();
+        if (shards_ && !shards_->missing().empty()) {
+          result.partial = true;
+          result.missing_shards = shards_->missing();
+        }
+        return result;
+      } catch (const Xapian::NetworkError& e) {
+        // A remote shard died or hung. Its connection stays broken even
+        // once the server is back, so connect again: that names the shard
+        // that is down (ShardUnavailableError), or leaves it out
+        // (allow_partial), or finds it restarted.
+        if (!shards_ || ++network_failures > 2) {
+          throw ShardUnavailableError(path_ + ": a shard failed: " + e.get_description());
+        }
+        reconnect();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) {
           throw IndexError(path_ + ": index changed too often during the search; try again");
@@ -267,6 +310,11 @@ class Searcher::Impl {
       try {
         reopen();
         return read();
+      } catch (const Xapian::NetworkError& e) {
+        if (!shards_ || attempt > 1) {
+          throw ShardUnavailableError(path_ + ": a shard failed: " + e.get_description());
+        }
+        reconnect();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts)
           throw IndexError(path_ + ": index changed too often; try again");
@@ -277,6 +325,13 @@ class Searcher::Impl {
   }
 
  private:
+  // Connects to every shard afresh (see with_retries).
+  void reconnect() {
+    db_ = open_readable(path_, shards_.get());
+    facet_cache_.forget();
+    counting_db_.reset();
+  }
+
   // Moves to the latest commit; what was cached for the old one goes.
   bool reopen() {
     const bool moved = db_.reopen();
@@ -296,6 +351,8 @@ class Searcher::Impl {
     if (only) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, *only);
     const bool collapse = request.collapse;
     result.collapsed = collapse;
+    // Some shards served by xapian-tcpsrv: see the workarounds below.
+    const bool remote = shards_ && shards_->has_remote();
     // k2 = 0 and k3 = 1 as Xapian's defaults; min_normlen 0.5 likewise.
     const Xapian::BM25Weight bm25(bm25_k1_, 0, 1, bm25_b_, 0.5);
     if (like) {
@@ -330,8 +387,11 @@ class Searcher::Impl {
     }
     // Kept alive until the MSet is read: the Enquire only borrows it.
     Xapian::MultiValueKeyMaker oldest_first;
-    set_sort(enquire, oldest_first, request.sort, built.has_words);
-    FacetCounter facet_counter(request.facets, facet_cache_, db_);
+    set_sort(enquire, oldest_first, request.sort, built.has_words, remote);
+    // Remote shards run no newsdex class, and inflate match-spy counts when
+    // a value sort is set (Xapian 1.4, docs/scaling.md): their spies are
+    // Xapian's own, and run in the counting pass, which sorts by nothing.
+    FacetCounter facet_counter(request.facets, facet_cache_, db_, remote);
 
     // Facets need every match (up to exact_facet_matches_), the hits only
     // the best few. Ranking every match of a broad query costs a BM25 weight
@@ -349,8 +409,9 @@ class Searcher::Impl {
     const bool rankable = built.has_words && !has_positional_operator(built.query);
     const Xapian::doccount bound = rankable ? match_bound(db_, built.query) : 0;
     const bool count_separately =
-        rankable && ((!request.facets.empty() && bound > count_separately_above_) ||
-                     (collapse && bound > kCollapsedCountSeparatelyAbove));
+        (remote && (!request.facets.empty() || collapse)) ||
+        (rankable && ((!request.facets.empty() && bound > count_separately_above_) ||
+                      (collapse && bound > kCollapsedCountSeparatelyAbove)));
     Xapian::MSet counted;
     // Xapian leaves totals estimated whenever it collapses (its matcher
     // does not trust its count of matches then), so when collapsing a spy
@@ -358,7 +419,11 @@ class Searcher::Impl {
     // fewer than were asked for means the match examined them all, and both
     // are exact.
     StoryCountMatchSpy stories;
-    StoryCountMatchSpy* stories_spy = collapse ? &stories : nullptr;
+    // Remote shards' servers run no newsdex class: there, Xapian's own spy.
+    Xapian::ValueCountMatchSpy remote_stories(schema::kSlotCluster);
+    Xapian::MatchSpy* stories_spy = !collapse ? nullptr
+                                    : remote  ? static_cast<Xapian::MatchSpy*>(&remote_stories)
+                                              : &stories;
     // The counting pass runs on another thread, on a second handle of the
     // same revision (a Xapian::Database must not be shared between threads),
     // beside the ranked pass: on two cores a broad search then takes about
@@ -397,11 +462,13 @@ class Searcher::Impl {
 
     const Xapian::MSet& all_matches = count_separately ? counted : mset;
     const Xapian::doccount examined = count_separately ? count_up_to : check_at_least;
-    if (stories_spy && stories.articles() < examined) {
+    const Xapian::doccount story_articles =
+        remote ? static_cast<Xapian::doccount>(remote_stories.get_total()) : stories.articles();
+    if (stories_spy && story_articles < examined) {
       result.total_estimate = result.total_lower_bound = result.total_upper_bound =
-          stories.stories();
+          remote ? distinct_stories(remote_stories) : stories.stories();
       result.articles_estimate = result.articles_lower_bound = result.articles_upper_bound =
-          stories.articles();
+          story_articles;
     } else {
       // Too many to count: the stories as the collapsing (ranked) pass
       // estimates them, the articles as the pass that saw the most.
@@ -425,9 +492,16 @@ class Searcher::Impl {
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
     const QueryTerms terms(built.highlight_terms, mset);
+    // A remote shard answers each document fetch with a round trip: ask
+    // for the whole page at once. Xapian 1.4's MSet::fetch() indexes its
+    // items from 0 whatever the first rank asked for (it reads out of
+    // bounds on later pages), so only the first page is prefetched.
+    if (shards_ && request.offset == 0 && !mset.empty()) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       result.hits.push_back(make_hit(it, built, terms, request));
     }
+    if (shards_ && collapse)
+      count_copies_across_shards(enquire.get_query(), built, result.hits, request);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
@@ -466,7 +540,7 @@ class Searcher::Impl {
   // every match before collapsing anyway, and Xapian's collapser would
   // read and hash every match's key a second time.
   Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                             FacetCounter& counter, StoryCountMatchSpy* stories,
+                             FacetCounter& counter, Xapian::MatchSpy* stories,
                              Xapian::doccount up_to) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -474,6 +548,43 @@ class Searcher::Impl {
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire);
     return enquire.get_mset(0, 0, up_to);
+  }
+
+  // Xapian does not add up collapse counts across remote shards, and on
+  // local ones the lower bound it gives depends on document order, so on a
+  // sharded index the copies folded into each hit are counted by one more
+  // pass: the query's matches in the page's clusters, uncollapsed, tallied
+  // by cluster with a built-in spy. This counts every matching copy, where
+  // a single database gives a lower bound when its matcher stops early
+  // (docs/scaling.md).
+  void count_copies_across_shards(const Xapian::Query& query, const BuiltQuery& built,
+                                  std::vector<Hit>& hits, const SearchRequest& request) const {
+    std::vector<Xapian::Query> clusters;
+    for (const Hit& hit : hits) {
+      if (!hit.cluster.empty()) {
+        clusters.emplace_back(std::string(schema::kClusterPrefix) + hit.cluster);
+      }
+    }
+    if (clusters.empty()) return;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(Xapian::Query::OP_OR, clusters.begin(), clusters.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy copies(schema::kSlotCluster);
+    enquire.add_matchspy(&copies);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    std::map<std::string, Xapian::doccount> in_cluster;
+    for (auto it = copies.values_begin(); it != copies.values_end(); ++it) {
+      in_cluster[schema::cluster_key(*it)] = it.get_termfreq();
+    }
+    for (Hit& hit : hits) {
+      const auto found = in_cluster.find(hit.cluster);
+      hit.duplicates = found == in_cluster.end() || found->second == 0 ? 0 : found->second - 1;
+      if (hit.duplicates > 0 && request.similar_sources > 0 && hit.similar_sources.empty()) {
+        hit.similar_sources = sources_of_copies(built.query, hit, request.similar_sources);
+      }
+    }
   }
 
   // A second handle on the index at db_'s revision, for a counting pass on
@@ -499,10 +610,14 @@ class Searcher::Impl {
   }
 
   static void set_sort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& oldest_first,
-                       SortOrder order, bool has_words) {
+                       SortOrder order, bool has_words, bool remote) {
     if (order == SortOrder::kRelevance && has_words) {
       // Equal scores (e.g. only filters matched) fall back to recency.
       enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
+    } else if (order == SortOrder::kOldest && remote) {
+      // Remote shards take no KeyMaker (Xapian 1.4): by the value itself,
+      // which sorts undated articles first (docs/scaling.md).
+      enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, false);
     } else if (order == SortOrder::kOldest) {
       // Undated articles sort after every date (an empty value would sort first).
       oldest_first.add_value(schema::kSlotTimestamp, false, "\xff");
@@ -583,6 +698,7 @@ class Searcher::Impl {
   Xapian::doccount count_separately_above_;
   double bm25_k1_;
   double bm25_b_;
+  std::unique_ptr<ShardedDatabase> shards_;  // null: a single database
   Xapian::Database db_;
   std::unique_ptr<Xapian::Database> counting_db_;  // see counting_handle()
   bool counting_unavailable_ = false;

@@ -45,13 +45,18 @@ Examples:
   newsdex-search --any 'ocean heat records'      # expanded (--no-expand: not)
   newsdex-search --expand chips export
 
+A sharded index (a folder with a shards.stub, docs/scaling.md) is searched
+like any other; its remote shards answer within --timeout or count as down.
+  newsdex-search --db /srv/news --allow-partial --timeout 2000 chip export
+
 Copies of one story (reprints with another headline, a credit line, cuts
 or edits) are shown once, as the best-ranked copy, with "+N similar".
 --like ID lists the articles most like one (its copies left out); query
 words given with it only narrow that list down.
 
 Exit codes: 0 ok (also when nothing matched), 1 failure (no index,
-            unreadable index), 2 bad command line, 4 no article has the
+            unreadable index, a shard down without --allow-partial),
+            2 bad command line, 4 no article has the
             id given to --duplicates-of or --like.
 
 Options)";
@@ -140,6 +145,9 @@ int run(int argc, char** argv) {
       ("no-synonyms", "do not expand words into the synonyms stored in the index")
       ("no-collapse", "show every copy of a story (default: one per duplicate cluster)")
       ("duplicates-of", po::value<std::string>(), "list the near-duplicates of the article with this id")
+      ("timeout", po::value<std::uint32_t>()->default_value(5000),
+       "sharded index: milliseconds a remote shard may take to answer before it counts as down")
+      ("allow-partial", "sharded index: when shards are down, show results from the others (with a warning)")
       ("like", po::value<std::string>(), "list the articles most like the one with this id (query words narrow them)")
       ("expand", "add words from the best matches to the query (pseudo-relevance feedback; default with --any)")
       ("no-expand", "never add words from the best matches, even with --any")
@@ -195,6 +203,9 @@ int run(int argc, char** argv) {
 
   searcher::SearcherOptions options;
   options.facet_cache = vm.count("no-facet-cache") == 0;
+  options.shard_timeout_ms = vm["timeout"].as<std::uint32_t>();
+  if (options.shard_timeout_ms == 0) throw cli::UsageError("--timeout must be at least 1 ms");
+  options.allow_partial = vm.count("allow-partial") > 0;
   // Every query of a batch asks for the same facets: build their caches at
   // once, when the index opens, rather than after several have paid for them.
   if (vm.count("batch")) options.preload_facets = request.facets;
@@ -218,6 +229,12 @@ int run(int argc, char** argv) {
           ? searcher.duplicates_of(vm["duplicates-of"].as<std::string>(), request)
       : vm.count("like") ? searcher.related(vm["like"].as<std::string>(), request)
                          : searcher.search(request);
+  if (result.partial) {
+    std::string missing;
+    for (const auto& shard : result.missing_shards)
+      missing += (missing.empty() ? "" : ", ") + shard;
+    std::cerr << kTool << ": warning: partial results: shards did not answer: " << missing << "\n";
+  }
   if (json) {
     std::cout << searcher::to_json(result) << "\n";
   } else {

@@ -61,6 +61,13 @@ class IndexLockedError : public IndexError {
   using IndexError::IndexError;
 };
 
+/// A shard of a sharded index could not be searched: its server is down,
+/// died, or did not answer within the timeout (docs/scaling.md).
+class ShardUnavailableError : public IndexError {
+ public:
+  using IndexError::IndexError;
+};
+
 /// What a request names does not exist (an unknown article id).
 class NotFoundError : public Error {
  public:

@@ -56,8 +56,10 @@ struct ImportReport {
   std::uint64_t deleted = 0;    ///< articles removed by pruning
   std::uint64_t rejected = 0;   ///< records skipped as invalid
   std::uint64_t warnings = 0;   ///< problems repaired
-  std::uint64_t bytes = 0;      ///< input bytes read
-  double seconds = 0;           ///< wall-clock time of the run
+  /// Articles left to another shard's run (IndexOptions::only_shard).
+  std::uint64_t other_shards = 0;
+  std::uint64_t bytes = 0;  ///< input bytes read
+  double seconds = 0;       ///< wall-clock time of the run
   /// Rejected records by kind ("published: not an ISO 8601 date", ...).
   std::map<std::string, std::uint64_t> rejected_by_reason;
   /// True when the run stopped early (strict or max_errors).

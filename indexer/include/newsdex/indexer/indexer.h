@@ -7,8 +7,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newsdex/common/analyzer.h"
@@ -46,16 +48,35 @@ struct IndexOptions {
   /// because Xapian adds to a small database faster than to a large one
   /// (the segments are merged at the end anyway). Default 10000.
   std::size_t segment_size = 10000;
+  /// Sharded index (docs/scaling.md): with N > 0, a db_path that does not
+  /// exist yet (or is an empty folder) becomes N shard databases, an
+  /// auxiliary one (spelling, synonyms, metadata) and a `shards.stub`; on an
+  /// existing sharded index N must match its count. 0: whatever db_path is
+  /// (a new one is a single database). Every shard is written on its own
+  /// thread (`threads` is not used), an article going to the shard its id
+  /// hashes to (shards::shard_of). Default 0.
+  unsigned shards = 0;
+  /// On a sharded index, write only this shard: articles of other shards
+  /// are skipped (AddOutcome::kOtherShard), so each machine can build its
+  /// own shard from the same feed. Duplicate clusters are then settled
+  /// within the shard only (docs/scaling.md). Default: every shard.
+  std::optional<unsigned> only_shard;
+  /// On a sharded index, write the auxiliary database (spelling dictionary
+  /// of every article read, synonyms). Default: when every shard is written.
+  std::optional<bool> write_aux;
 };
 
 /// What add() did with an article.
 enum class AddOutcome {
-  kAdded,      ///< the id was new
-  kReplaced,   ///< the id was indexed with other content, which was replaced
-  kUnchanged,  ///< the id was indexed with exactly this content: nothing written
+  kAdded,       ///< the id was new
+  kReplaced,    ///< the id was indexed with other content, which was replaced
+  kUnchanged,   ///< the id was indexed with exactly this content: nothing written
+  kOtherShard,  ///< belongs to a shard this Indexer does not write (IndexOptions::only_shard)
 };
 
-/// The single writer of an index.
+class ShardedWriter;
+
+/// The single writer of an index (of each shard of a sharded one).
 ///
 /// Only one Indexer (in any process) may have an index open at a time; a
 /// second one gets IndexLockedError. Not thread-safe: call it from one thread.
@@ -115,8 +136,14 @@ class Indexer {
   const IndexOptions& options() const noexcept;
 
  private:
+  // A sharded index writes its spelling dictionary into the auxiliary
+  // database through this: at the next commit(), as if indexed here.
+  friend class ShardedWriter;
+  void stage_spellings(const std::unordered_map<std::string, unsigned>& counts);
+
   class Impl;
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Impl> impl_;              // a single database
+  std::unique_ptr<ShardedWriter> sharded_;  // or a sharded index
 };
 
 }  // namespace newsdex::indexer

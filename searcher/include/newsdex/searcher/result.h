@@ -148,6 +148,11 @@ struct SearchResult {
   std::vector<QueryWarning> warnings;
   /// Seconds spent in the search, for display.
   double seconds = 0;
+  /// Sharded index searched with SearcherOptions::allow_partial: true when
+  /// some shards did not answer, so the hits, totals and facets come from
+  /// the others only; `missing_shards` names them (HOST:PORT, or the path).
+  bool partial = false;
+  std::vector<std::string> missing_shards;
 };
 
 }  // namespace newsdex::searcher

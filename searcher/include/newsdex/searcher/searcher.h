@@ -55,6 +55,15 @@ struct SearcherOptions {
   /// the first search after each commit) instead of when they have paid for themselves:
   /// for servers and batch jobs that show these facets on every search.
   std::vector<FacetRequest> preload_facets;
+  /// Sharded index with remote shards (docs/scaling.md): a shard server
+  /// that does not answer an operation within this many milliseconds counts
+  /// as down (also when connecting). Default 5,000.
+  std::uint32_t shard_timeout_ms = 5000;
+  /// Sharded index: when a shard cannot be reached, search the others and
+  /// say so (SearchResult::partial, missing_shards) instead of throwing
+  /// ShardUnavailableError; the missing shards are tried again at most once
+  /// a second. Default false.
+  bool allow_partial = false;
 };
 
 /// Runs searches on one index.
@@ -67,8 +76,12 @@ struct SearcherOptions {
 /// so callers never see Xapian's DatabaseModifiedError.
 class Searcher {
  public:
-  /// Opens the index at `db_path` for reading.
+  /// Opens the index at `db_path` for reading: a single database, or a
+  /// sharded index (a folder with a shards.stub, docs/scaling.md), whose
+  /// searches give the same results as one database holding every shard.
   /// @throws IndexError if it does not exist or cannot be read
+  /// @throws ShardUnavailableError if a shard cannot be reached (without
+  ///         allow_partial)
   explicit Searcher(const std::string& db_path, SearcherOptions options = {});
   ~Searcher();
   Searcher(Searcher&&) noexcept;

@@ -1,0 +1,331 @@
+#include "sharded_writer.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "article_sanitizer.h"
+#include "near_duplicates.h"
+#include "newsdex/common/error.h"
+#include "newsdex/common/schema.h"
+#include "newsdex/common/shard_layout.h"
+#include "stored_article.h"
+
+namespace newsdex::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_missing_or_empty_dir(const std::string& path) {
+  std::error_code error;
+  if (!fs::exists(path, error)) return true;
+  return fs::is_directory(path, error) && fs::is_empty(path, error);
+}
+
+// Creates the folder, the auxiliary database (schema version, shard count)
+// and the stub of a new sharded index; the shards are created by their
+// writers.
+void create_layout(const std::string& dir, unsigned count) {
+  std::error_code error;
+  fs::create_directories(dir, error);
+  if (error) throw IndexError(dir + ": cannot create: " + error.message());
+  const std::string aux = (fs::path(dir) / shards::kAuxName).string();
+  try {
+    Xapian::WritableDatabase db(aux, Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    db.set_metadata(std::string(shards::kShardCountKey), std::to_string(count));
+    db.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(aux + ": cannot create the auxiliary database: " + e.get_description());
+  }
+  // Last: a folder with a stub is a sharded index.
+  shards::write_local_stub(dir, count);
+}
+
+Xapian::Database open_reader(const std::string& path) {
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path + ": cannot read shard: " + e.get_description());
+  }
+}
+
+}  // namespace
+
+ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)) {
+  const std::string& dir = options_.db_path;
+  if (!shards::is_sharded(dir)) {
+    if (options_.shards == 0) {
+      throw ConfigError(dir + ": not a sharded index (create one with a number of shards)");
+    }
+    if (!is_missing_or_empty_dir(dir)) {
+      throw ConfigError(dir + ": already holds a single-database index or other files; " +
+                        "build a sharded index into a new directory");
+    }
+    create_layout(dir, options_.shards);
+  }
+  shard_count_ = shards::read_stub(dir).shard_count();
+  if (options_.shards > 0 && options_.shards != shard_count_) {
+    throw ConfigError(dir + ": the index has " + std::to_string(shard_count_) + " shards, not " +
+                      std::to_string(options_.shards) +
+                      " (re-sharding means building a new index)");
+  }
+  if (options_.only_shard && *options_.only_shard >= shard_count_) {
+    throw ConfigError(dir + ": no shard " + std::to_string(*options_.only_shard) +
+                      " (the index has " + std::to_string(shard_count_) + ", numbered from 0)");
+  }
+  if (!options_.write_aux) options_.write_aux = !options_.only_shard.has_value();
+  for (unsigned k = 0; k < shard_count_; ++k) {
+    if (options_.only_shard && *options_.only_shard != k) continue;
+    Shard shard;
+    shard.number = k;
+    shard.path = (fs::path(dir) / shards::shard_name(k)).string();
+    shards_.push_back(std::move(shard));
+  }
+  // The worker holds a reference to options_, which must not move again.
+  for (Shard& shard : shards_) {
+    shard.worker = std::make_unique<ShardWorker>(shard.path, options_, Xapian::doccount(0),
+                                                 ShardWorker::Storage::kShard);
+    shard.reader = open_reader(shard.path);
+  }
+  if (*options_.write_aux) {
+    IndexOptions aux = options_;
+    aux.db_path = (fs::path(dir) / shards::kAuxName).string();
+    aux.shards = 0;
+    aux.only_shard.reset();
+    aux.write_aux.reset();
+    aux.threads = 1;
+    aux_ = std::make_unique<Indexer>(std::move(aux));
+    if (options_.only_shard && options_.spelling) {
+      analyzer_ = std::make_unique<Analyzer>(options_.analyzer);
+      builder_ = std::make_unique<DocumentBuilder>(*analyzer_, options_.title_weight);
+    }
+  }
+}
+
+ShardedWriter::~ShardedWriter() {
+  try {
+    if (!pending_ids_.empty()) commit();
+  } catch (...) {
+    // A destructor must not throw; commit() reports failures to callers.
+  }
+}
+
+ShardedWriter::Shard* ShardedWriter::shard_for(std::string_view id) {
+  const unsigned k = shards::shard_of(id, shard_count_);
+  for (Shard& shard : shards_) {
+    if (shard.number == k) return &shard;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> ShardedWriter::current_hash(Shard& shard,
+                                                       const std::string& unique_term) const {
+  if (const auto pending = pending_ids_.find(unique_term); pending != pending_ids_.end()) {
+    return pending->second;
+  }
+  Xapian::PostingIterator it = shard.reader.postlist_begin(unique_term);
+  if (it == shard.reader.postlist_end(unique_term)) return std::nullopt;
+  return shard.reader.get_document(*it).get_value(schema::kSlotContentHash);
+}
+
+void ShardedWriter::keep_spellings_of(const Article& article) {
+  if (!builder_) return;
+  // As the shard's own run would: an article it finds unchanged (here, the
+  // same text again under its id in this run's input) adds no words.
+  std::string hash = content_hash(article);
+  std::string& last = other_shard_hashes_[article.id];
+  if (last == hash) return;
+  last = std::move(hash);
+  builder_->build(article);
+  for (const auto& word : builder_->spelling_words()) ++other_spellings_[word];
+}
+
+AddOutcome ShardedWriter::add(const Article& article) {
+  if (article.id.empty()) throw ConfigError("cannot index an article without an id");
+  Shard* shard = shard_for(article.id);
+  if (shard == nullptr) {
+    keep_spellings_of(article);
+    return AddOutcome::kOtherShard;
+  }
+  std::string unique_term = schema::id_term(article.id);
+  std::string hash = content_hash(article);
+  std::optional<std::string> before;
+  try {
+    before = current_hash(*shard, unique_term);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("article " + article.id + ": " + e.get_description());
+  }
+  if (before && *before == hash) return AddOutcome::kUnchanged;
+  shard->worker->add(unique_term, article, hash, !before);
+  added_at_[unique_term] = next_addition_++;
+  pending_ids_[std::move(unique_term)] = std::move(hash);
+  if (pending_ids_.size() >= options_.batch_size) commit();
+  return before ? AddOutcome::kReplaced : AddOutcome::kAdded;
+}
+
+bool ShardedWriter::remove(std::string_view id) {
+  Shard* shard = shard_for(id);
+  if (shard == nullptr) return false;
+  std::string unique_term = schema::id_term(id);
+  try {
+    if (!current_hash(*shard, unique_term)) return false;
+  } catch (const Xapian::Error& e) {
+    throw IndexError("deleting article " + std::string(id) + ": " + e.get_description());
+  }
+  shard->worker->remove(unique_term);
+  added_at_.erase(unique_term);
+  pending_ids_[std::move(unique_term)] = std::nullopt;
+  if (pending_ids_.size() >= options_.batch_size) commit();
+  return true;
+}
+
+std::vector<std::string> ShardedWriter::ids_of_source(std::string_view source) const {
+  std::vector<std::string> ids;
+  const std::string term = schema::keyword_term(schema::kSourcePrefix, source);
+  for (const Shard& shard : shards_) {
+    try {
+      for (auto it = shard.reader.postlist_begin(term); it != shard.reader.postlist_end(term);
+           ++it) {
+        ids.push_back(internal::decode_stored_article(shard.reader.get_document(*it).get_data(),
+                                                      internal::BodyDecoding::kSkip)
+                          .id);
+      }
+    } catch (const Xapian::Error& e) {
+      throw IndexError(shard.path + ": reading source " + std::string(source) + ": " +
+                       e.get_description());
+    }
+  }
+  return ids;
+}
+
+void ShardedWriter::set_synonyms(const std::vector<SynonymGroup>& groups) {
+  if (!aux_) {
+    throw ConfigError(options_.db_path +
+                      ": synonyms are stored in the auxiliary database, which this run does not "
+                      "write (write_aux, newsdex-index --aux)");
+  }
+  aux_->set_synonyms(groups);
+}
+
+// Gives each article added in this batch the cluster of its closest earlier
+// copy in any shard written here, in input order, as one writer would have
+// (docs/news.md): the shards are written in parallel, each knowing only its
+// own articles, so clusters are settled once the batch is committed.
+void ShardedWriter::settle_clusters() {
+  if (added_at_.empty()) return;
+  struct Change {
+    Xapian::docid shard_docid;
+    std::string key;
+  };
+  std::vector<std::vector<Change>> changes(shards_.size());
+  bool changed = false;
+  try {
+    Xapian::Database all;
+    for (const Shard& shard : shards_) all.add_database(Xapian::Database(shard.path));
+    const auto n = static_cast<Xapian::docid>(shards_.size());
+    std::unordered_map<Xapian::docid, std::uint64_t> order_of;
+    std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
+    for (const auto& [term, added] : added_at_) {
+      auto it = all.postlist_begin(term);
+      if (it == all.postlist_end(term)) continue;
+      order_of.emplace(*it, added);
+      order.emplace_back(added, *it);
+    }
+    std::sort(order.begin(), order.end());
+    std::unordered_map<Xapian::docid, std::string> key_of;
+    for (const auto& [added, did] : order) {
+      const Xapian::Document doc = all.get_document(did);
+      std::string current = schema::cluster_key(doc.get_value(schema::kSlotCluster));
+      const Fingerprint fp =
+          Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+      const std::string page = page_term_of(doc);
+      const auto key =
+          fp.empty() && page.empty()
+              ? std::nullopt
+              : find_cluster(
+                    all, fp, page,
+                    [&, added = added](Xapian::docid other,
+                                       const Xapian::Document& copy) -> std::optional<std::string> {
+                      const auto at = order_of.find(other);
+                      // Committed before this batch: settled already.
+                      if (at == order_of.end()) {
+                        return schema::cluster_key(copy.get_value(schema::kSlotCluster));
+                      }
+                      if (at->second >= added) return std::nullopt;
+                      return key_of[other];
+                    });
+      if (key && *key != current) {
+        changes[(did - 1) % n].push_back({(did - 1) / n + 1, *key});
+        current = *key;
+        changed = true;
+      }
+      key_of[did] = std::move(current);
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError(options_.db_path + ": settling duplicate clusters: " + e.get_description());
+  }
+  if (!changed) return;
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    if (changes[i].empty()) continue;
+    try {
+      // The worker is idle (every shard was waited for); its next flush
+      // commits these.
+      Xapian::WritableDatabase& db = shards_[i].worker->database();
+      for (const Change& change : changes[i]) {
+        Xapian::Document doc = db.get_document(change.shard_docid);
+        set_cluster_key(doc, change.key);
+        db.replace_document(change.shard_docid, doc);
+      }
+    } catch (const Xapian::Error& e) {
+      throw IndexError(shards_[i].path + ": settling duplicate clusters: " + e.get_description());
+    }
+    shards_[i].worker->flush();
+  }
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    if (!changes[i].empty()) shards_[i].worker->wait();
+  }
+}
+
+void ShardedWriter::write_aux() {
+  if (!aux_) return;
+  std::unordered_map<std::string, unsigned> spellings = std::move(other_spellings_);
+  other_spellings_.clear();
+  for (Shard& shard : shards_) {
+    for (const auto& [word, count] : shard.worker->spellings()) spellings[word] += count;
+    shard.worker->spellings().clear();
+  }
+  aux_->stage_spellings(spellings);
+  aux_->commit();
+}
+
+void ShardedWriter::commit() {
+  // Queued on every shard first, so that they commit in parallel.
+  for (Shard& shard : shards_) shard.worker->flush();
+  for (Shard& shard : shards_) shard.worker->wait();
+  settle_clusters();
+  write_aux();
+  try {
+    for (Shard& shard : shards_) shard.reader.reopen();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(options_.db_path + ": reopening a shard: " + e.get_description());
+  }
+  pending_ids_.clear();
+  added_at_.clear();
+}
+
+void ShardedWriter::discard() {
+  for (Shard& shard : shards_) shard.worker->discard();
+  for (Shard& shard : shards_) shard.worker->wait();
+  if (aux_) aux_->discard();
+  other_spellings_.clear();
+  pending_ids_.clear();
+  added_at_.clear();
+}
+
+std::uint64_t ShardedWriter::document_count() const {
+  std::uint64_t count = 0;
+  for (const Shard& shard : shards_) count += shard.reader.get_doccount();
+  return count;
+}
+
+}  // namespace newsdex::indexer
