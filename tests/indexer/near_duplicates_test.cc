@@ -17,6 +17,7 @@
 #include "newsdex/indexer/article_reader.h"
 #include "newsdex/indexer/indexer.h"
 #include "stored_article.h"
+#include "storm_story.h"
 #include "temp_dir.h"
 
 namespace newsdex::indexer {
@@ -191,12 +192,7 @@ Article article(std::string id, std::string body) {
   return a;
 }
 
-const std::string kStory =
-    "A storm closed both container terminals at Pine Harbour on Monday, stranding dozens of "
-    "ships at anchor and forcing the port authority to suspend pilot services until the wind "
-    "drops. Officials said the terminals could reopen on Wednesday if the forecast held.\n\n"
-    "Shipping lines warned customers of delays of up to a week, and truck drivers queued for "
-    "hours on the approach roads before being turned away by the police.";
+const std::string& kStory = testing::kStormStory;
 const std::string kOtherStory =
     "The central bank raised interest rates by half a point on Thursday and signalled that "
     "further increases were likely as inflation stayed well above its target for a second "

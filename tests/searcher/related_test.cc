@@ -14,28 +14,19 @@
 #include "newsdex/indexer/indexer.h"
 #include "newsdex/searcher/json.h"
 #include "newsdex/searcher/searcher.h"
+#include "storm_story.h"
 #include "temp_dir.h"
 
 namespace newsdex::searcher {
 namespace {
 
-const std::string kStory =
-    "A storm closed both container terminals at Pine Harbour on Monday, stranding dozens of "
-    "ships at anchor and forcing the port authority to suspend pilot services until the wind "
-    "drops. Officials said the terminals could reopen on Wednesday if the forecast held.\n\n"
-    "Shipping lines warned customers of delays of up to a week, and truck drivers queued for "
-    "hours on the approach roads before being turned away by the police.";
+using testing::dated_article;
+const std::string& kStory = testing::kStormStory;
 
 Article article(std::string id, std::string source, std::string title, std::string body,
-                std::string published) {
-  Article a;
-  a.id = std::move(id);
-  a.source = std::move(source);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  a.published = parse_iso8601(published);
-  a.language = "en";
-  return a;
+                const std::string& published) {
+  return dated_article(std::move(id), std::move(source), std::move(title), std::move(body),
+                       published);
 }
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
