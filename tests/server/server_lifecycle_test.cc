@@ -249,6 +249,15 @@ TEST_F(ServerLifecycleTest, OversizedAndMalformedRequestsDoNotHarmOthers) {
   EXPECT_GT(answered, 0);
 }
 
+// The peak resident memory of process `pid` (VmHWM), in KiB; 0 if unknown.
+long peak_rss_kib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
 TEST_F(ServerLifecycleTest, ShortLoadWithoutErrors) {
   index(kCorpus);
   auto server = start({"--threads", "4", "--access-log", "none"});
@@ -260,6 +269,11 @@ TEST_F(ServerLifecycleTest, ShortLoadWithoutErrors) {
   EXPECT_NE(load.out.find(" 0 failed"), std::string::npos) << load.out;
   std::cout << load.out;
   EXPECT_TRUE(server->running());
+  // Memory stays bounded: one Searcher per thread and a request's worth of
+  // buffers each, whatever the number of requests served (about 15 MB here).
+  const long peak_kib = peak_rss_kib(server->pid());
+  EXPECT_GT(peak_kib, 0);
+  EXPECT_LT(peak_kib, 256 * 1024) << "peak RSS " << peak_kib << " KiB";
 }
 
 }  // namespace
