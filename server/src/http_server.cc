@@ -341,6 +341,15 @@ class HttpServer::Impl {
     }
     io_.stop();
     for (auto& thread : threads) thread.join();
+    if (signals) {
+      // The stop is under way and bounded by the drain timeout: a repeated
+      // SIGINT or SIGTERM (a supervisor asking again) must not kill the
+      // process by the default action once the signal set is gone, while
+      // the rest of the shutdown runs.
+      signals.reset();
+      std::signal(SIGINT, SIG_IGN);
+      std::signal(SIGTERM, SIG_IGN);
+    }
   }
 
   void stop() {
