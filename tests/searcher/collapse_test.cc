@@ -35,25 +35,12 @@ class CollapseTest : public ::testing::Test {
     indexer::Indexer index(options);
     // One story in four copies (new headlines, a dateline, a credit line,
     // a cut), published over three days.
-    index.add(article("wire", "Global Wire", "Storm closes Pine Harbour terminals", kStory,
-                      "2024-03-04T08:00:00Z"));
-    index.add(article("herald", "Coastal Herald", "Ships stranded as storm shuts port",
-                      "PINE HARBOUR (Global Wire) - " + kStory, "2024-03-04T12:00:00Z"));
-    index.add(article("courier", "Daily Courier", "Port closed by storm",
-                      kStory + "\n\n(Reporting by Ana Ruiz; Editing by Tom Hale)",
-                      "2024-03-05T09:00:00Z"));
+    for (const Article& copy : testing::storm_copies()) index.add(copy);
     index.add(article("brief", "Metro Wire", "In brief: storm closes port",
                       kStory.substr(0, kStory.find("\n\n")), "2024-03-06T07:00:00Z"));
     // Another story about the same storm, and an unrelated one.
-    index.add(article("fishermen", "Harbour Times", "Fishermen count the cost of the storm",
-                      "Fishermen at Pine Harbour said the storm had wrecked nets and pots worth "
-                      "thousands of pounds, and that boats would stay ashore until the port "
-                      "reopens. The harbour master promised help with repairs.",
-                      "2024-03-05T15:00:00Z"));
-    index.add(article("rates", "Market Ledger", "Central bank holds rates",
-                      "The central bank kept interest rates on hold on Thursday, saying that "
-                      "inflation was falling faster than it had expected in the autumn.",
-                      "2024-03-07T12:00:00Z"));
+    index.add(testing::storm_fishermen());
+    index.add(testing::unrelated_rates());
     index.commit();
   }
 

@@ -21,7 +21,6 @@ namespace newsdex::searcher {
 namespace {
 
 using testing::dated_article;
-const std::string& kStory = testing::kStormStory;
 
 Article article(std::string id, std::string source, std::string title, std::string body,
                 const std::string& published) {
@@ -40,19 +39,9 @@ class RelatedTest : public ::testing::Test {
     options.db_path = db_path_;
     indexer::Indexer index(options);
     // One story in three copies: a duplicate cluster.
-    index.add(article("wire", "Global Wire", "Storm closes Pine Harbour terminals", kStory,
-                      "2024-03-04T08:00:00Z"));
-    index.add(article("herald", "Coastal Herald", "Ships stranded as storm shuts port",
-                      "PINE HARBOUR (Global Wire) - " + kStory, "2024-03-04T12:00:00Z"));
-    index.add(article("courier", "Daily Courier", "Port closed by storm",
-                      kStory + "\n\n(Reporting by Ana Ruiz; Editing by Tom Hale)",
-                      "2024-03-05T09:00:00Z"));
+    for (const Article& copy : testing::storm_copies()) index.add(copy);
     // Other coverage of the same storm, each its own story.
-    index.add(article("fishermen", "Harbour Times", "Fishermen count the cost of the storm",
-                      "Fishermen at Pine Harbour said the storm had wrecked nets and pots worth "
-                      "thousands of pounds, and that boats would stay ashore until the port "
-                      "reopens. The harbour master promised help with repairs.",
-                      "2024-03-05T15:00:00Z"));
+    index.add(testing::storm_fishermen());
     index.add(article("reopening", "Coastal Herald", "Pine Harbour terminals reopen after storm",
                       "Both container terminals at Pine Harbour reopened on Thursday after the "
                       "storm passed. Ships that had waited at anchor began to berth, pilot "
@@ -64,10 +53,7 @@ class RelatedTest : public ::testing::Test {
                       "lines and terminal operators millions in delays and damage.",
                       "2024-03-09T12:00:00Z"));
     // Nothing to do with it.
-    index.add(article("rates", "Market Ledger", "Central bank holds rates",
-                      "The central bank kept interest rates on hold on Thursday, saying that "
-                      "inflation was falling faster than it had expected in the autumn.",
-                      "2024-03-07T12:00:00Z"));
+    index.add(testing::unrelated_rates());
     index.add(article("election", "Daily Courier", "Mayor re-elected",
                       "The mayor won a second term with a comfortable majority, promising "
                       "cheaper buses and more parks for the city.",
