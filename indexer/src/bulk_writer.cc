@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cluster_ledger.h"
 #include "near_duplicates.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
@@ -98,30 +99,34 @@ ShardWorker& BulkWriter::worker_for(const std::string& unique_term) {
   return *workers_[std::hash<std::string>{}(unique_term) % workers_.size()];
 }
 
-std::optional<std::string> BulkWriter::current_hash(const std::string& unique_term) const {
+const BulkWriter::Version* BulkWriter::current(const std::string& unique_term) const {
   if (const auto pending = pending_ids_.find(unique_term); pending != pending_ids_.end()) {
-    return pending->second;
+    return pending->second ? &*pending->second : nullptr;
   }
   if (const auto flushed = flushed_ids_.find(unique_term); flushed != flushed_ids_.end()) {
-    return flushed->second;
+    return &flushed->second;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std::string hash) {
-  const std::optional<std::string> before = current_hash(unique_term);
-  if (before && *before == hash) return AddOutcome::kUnchanged;
+  const Version* before = current(unique_term);
+  if (before && before->hash == hash) return AddOutcome::kUnchanged;
+  const std::uint64_t seq = next_seq_++;
+  if (before) pending_supersessions_.emplace_back(before->seq, seq);
   // New to the build: no older version to replace (a removed one is gone).
   const bool is_new =
       !before && flushed_ids_.count(unique_term) == 0 && pending_ids_.count(unique_term) == 0;
-  worker_for(unique_term).add(unique_term, article, hash, is_new);
-  added_at_[unique_term] = next_addition_++;
-  pending_ids_[std::move(unique_term)] = std::move(hash);
-  return before ? AddOutcome::kReplaced : AddOutcome::kAdded;
+  worker_for(unique_term).add(unique_term, article, hash, is_new, seq);
+  const AddOutcome outcome = before ? AddOutcome::kReplaced : AddOutcome::kAdded;
+  pending_ids_[std::move(unique_term)] = Version{std::move(hash), seq};
+  return outcome;
 }
 
 bool BulkWriter::remove(std::string unique_term) {
-  if (!current_hash(unique_term)) return false;
+  const Version* before = current(unique_term);
+  if (!before) return false;
+  pending_supersessions_.emplace_back(before->seq, next_seq_++);
   worker_for(unique_term).remove(unique_term);
   pending_ids_[std::move(unique_term)] = std::nullopt;
   return true;
@@ -129,19 +134,23 @@ bool BulkWriter::remove(std::string unique_term) {
 
 void BulkWriter::flush() {
   for (auto& worker : workers_) worker->flush();
-  for (auto& [term, hash] : pending_ids_) {
-    if (hash) {
-      flushed_ids_[term] = std::move(*hash);
+  for (auto& [term, version] : pending_ids_) {
+    if (version) {
+      flushed_ids_[term] = std::move(*version);
     } else {
       flushed_ids_.erase(term);
     }
   }
   pending_ids_.clear();
+  flushed_supersessions_.insert(flushed_supersessions_.end(), pending_supersessions_.begin(),
+                                pending_supersessions_.end());
+  pending_supersessions_.clear();
 }
 
 void BulkWriter::discard() {
   for (auto& worker : workers_) worker->discard();
   pending_ids_.clear();
+  pending_supersessions_.clear();
 }
 
 namespace {
@@ -175,61 +184,40 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 }  // namespace
 
-void BulkWriter::assign_clusters(const std::string& path) const {
-  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-  // Only articles that share a band or a page with another can join a
-  // cluster; the rest keep the key of their own, so only these are read.
-  const SharedBands bands(db);
-  struct Member {
-    std::uint64_t added;      // input order
-    Fingerprint fingerprint;  // empty: text too short
-    std::string page;         // page term, or empty
-    std::string key;
-    bool settled = false;  // its cluster is final: later articles may join it
-  };
-  std::unordered_map<Xapian::docid, Member> members;
-  std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
-  const std::string id_prefix(schema::kIdPrefix);
-  for (Xapian::docid did : bands.articles()) {
-    const Xapian::Document doc = db.get_document(did);
-    const Fingerprint fingerprint =
-        Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
-    std::uint64_t added = UINT64_MAX - 1;
-    auto term = doc.termlist_begin();
-    term.skip_to(id_prefix);
-    if (term != doc.termlist_end() && (*term).compare(0, id_prefix.size(), id_prefix) == 0) {
-      if (const auto at = added_at_.find(*term); at != added_at_.end()) added = at->second;
-    }
-    members.emplace(did, Member{added, fingerprint, page_term_of(doc),
-                                schema::cluster_key(doc.get_value(schema::kSlotCluster))});
-    order.emplace_back(added, did);
+void BulkWriter::settle_clusters() {
+  ClusterLedger ledger;
+  for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
+    std::vector<ArticleSketch>& sketches = workers_[writer]->sketches();
+    for (ArticleSketch& sketch : sketches) sketch.writer = static_cast<std::uint32_t>(writer);
+    ledger.add(std::move(sketches));
   }
-  // In input order, as one writer would have given the clusters.
-  std::sort(order.begin(), order.end());
-  for (const auto& [added, did] : order) {
-    Member& member = members.at(did);
-    const auto key = closest_cluster(
-        member.fingerprint, bands.candidates_of(did),
-        [&members, &member, added = added](Xapian::docid other) -> std::optional<ClusterCandidate> {
-          const auto found = members.find(other);
-          if (found == members.end() || !found->second.settled || found->second.added >= added) {
-            return std::nullopt;
-          }
-          const Member& earlier = found->second;
-          return ClusterCandidate{earlier.fingerprint, earlier.key,
-                                  !member.page.empty() && earlier.page == member.page};
-        });
-    if (key && *key != member.key) {
-      Xapian::Document doc = db.get_document(did);
-      set_cluster_key(doc, *key);
-      // Only the changed value and term are rewritten: the document came
-      // from this database.
-      db.replace_document(did, doc);
-      member.key = *key;
-    }
-    member.settled = true;
+  for (const auto& [seq, at] : flushed_supersessions_) ledger.supersede(seq, at);
+  const std::vector<ClusterChange> changes = ledger.settle();
+  if (changes.empty()) return;
+  // Each writer's segments on their own thread: they share nothing.
+  std::vector<std::future<void>> writers;
+  for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
+    writers.push_back(std::async(std::launch::async, [&, writer] {
+      const std::vector<std::string>& paths = workers_[writer]->segment_paths();
+      std::vector<std::vector<const ClusterChange*>> by_segment(paths.size());
+      for (const ClusterChange& change : changes) {
+        if (change.writer == writer) by_segment.at(change.segment).push_back(&change);
+      }
+      for (std::size_t segment = 0; segment < paths.size(); ++segment) {
+        if (by_segment[segment].empty()) continue;
+        Xapian::WritableDatabase db(paths[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (const ClusterChange* change : by_segment[segment]) {
+          Xapian::Document doc = db.get_document(change->docid);
+          set_cluster_key(doc, change->key);
+          // Only the changed value and term are rewritten: the document
+          // came from this database.
+          db.replace_document(change->docid, doc);
+        }
+        db.commit();
+      }
+    }));
   }
-  db.commit();
+  for (auto& writer : writers) writer.get();  // rethrows a writer's failure
 }
 
 void BulkWriter::merge_into(const std::string& output) {
@@ -237,6 +225,7 @@ void BulkWriter::merge_into(const std::string& output) {
   for (auto& worker : workers_) worker->finish();
   const fs::path merged = fs::path(work_dir_) / kMergedName;
   try {
+    settle_clusters();
     // The spelling dictionary, gathered by every writer, written once.
     Spellings spellings;
     for (const auto& worker : workers_) {
@@ -255,7 +244,6 @@ void BulkWriter::merge_into(const std::string& output) {
     Xapian::Database segments;
     for (const std::string& path : sources) segments.add_database(Xapian::Database(path));
     segments.compact(merged.string());
-    assign_clusters(merged.string());
   } catch (const Xapian::Error& e) {
     throw IndexError(work_dir_ + ": merging index segments: " + e.get_description());
   }

@@ -10,11 +10,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "newsdex/common/article.h"
@@ -60,26 +62,33 @@ class BulkWriter {
   void merge_into(const std::string& output);
 
  private:
+  // An id's article as the build holds it.
+  struct Version {
+    std::string hash;   // content hash
+    std::uint64_t seq;  // when it was added, in input order
+  };
   ShardWorker& worker_for(const std::string& unique_term);
-  // The content hash an id has now: pending changes first, then flushed
-  // ones; nullopt when absent (never added, or removed).
-  std::optional<std::string> current_hash(const std::string& unique_term) const;
-  // Gives each article of the merged index at `path` the cluster of its
-  // closest earlier copy: segments are written in parallel, so clusters
-  // are settled once they are together.
-  void assign_clusters(const std::string& path) const;
+  // The version an id has now: pending changes first, then flushed ones;
+  // null when absent (never added, or removed).
+  const Version* current(const std::string& unique_term) const;
+  // Gives each article of the segments the cluster of its closest earlier
+  // copy: segments are written in parallel, so clusters are settled once
+  // every writer has finished, before the merge (cluster_ledger.h).
+  void settle_clusters();
 
   std::string work_dir_;
   std::vector<std::unique_ptr<ShardWorker>> workers_;
-  // Content hash per id term: as of the last flush, and changed since
+  // Version per id term: as of the last flush, and changed since
   // (nullopt: removed).
-  std::unordered_map<std::string, std::string> flushed_ids_;
-  std::unordered_map<std::string, std::optional<std::string>> pending_ids_;
-  // When each id was last added, in input order: the order in which the
-  // merged index's articles are given their duplicate clusters, as one
-  // writer would have given them (near_duplicates.h).
-  std::unordered_map<std::string, std::uint64_t> added_at_;
-  std::uint64_t next_addition_ = 0;
+  std::unordered_map<std::string, Version> flushed_ids_;
+  std::unordered_map<std::string, std::optional<Version>> pending_ids_;
+  // Input positions: of every addition and removal, so that duplicate
+  // clusters are settled in input order, as one writer would have.
+  std::uint64_t next_seq_ = 0;
+  // (version, input position at which it was replaced or removed): as of
+  // the last flush, and since.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> flushed_supersessions_;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pending_supersessions_;
   bool merged_ = false;
 };
 

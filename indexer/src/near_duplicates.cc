@@ -25,10 +25,6 @@ constexpr double kMinContainment = 0.7;
 // identical to count as copies.
 constexpr double kMinShortResemblance = 0.8;
 
-// Candidates read per band term: a band shared by very many articles is
-// boilerplate, and the first copies found are enough to join a cluster.
-constexpr std::size_t kMaxPostingsPerBand = 64;
-
 constexpr std::size_t kEncodedSize = 4 + Fingerprint::kHashes * 2 + Fingerprint::kBands * 4;
 
 // SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation.
@@ -220,7 +216,7 @@ std::optional<std::string> find_cluster(
   const auto read_postings = [&](const std::string& term) {
     std::size_t read = 0;
     for (auto it = db.postlist_begin(term);
-         it != db.postlist_end(term) && read < kMaxPostingsPerBand; ++it, ++read) {
+         it != db.postlist_end(term) && read < kMaxCandidatesPerBand; ++it, ++read) {
       candidates.push_back(*it);
     }
   };
@@ -242,42 +238,6 @@ std::optional<std::string> find_cluster(
     other.same_page = std::binary_search(same_page.begin(), same_page.end(), did);
     return other;
   });
-}
-
-SharedBands::SharedBands(const Xapian::Database& db) {
-  for (std::string_view kind : {schema::kDuplicateBandPrefix, schema::kPagePrefix}) {
-    const std::string prefix(kind);
-    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-      if (term.get_termfreq() < 2) continue;
-      const auto band = static_cast<std::uint32_t>(first_postings_.size());
-      std::vector<Xapian::docid>& first = first_postings_.emplace_back();
-      for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
-        if (first.size() < kMaxPostingsPerBand) first.push_back(*post);
-        bands_of_[*post].push_back(band);
-      }
-    }
-  }
-}
-
-std::vector<Xapian::docid> SharedBands::articles() const {
-  std::vector<Xapian::docid> articles;
-  articles.reserve(bands_of_.size());
-  for (const auto& [did, bands] : bands_of_) articles.push_back(did);
-  std::sort(articles.begin(), articles.end());
-  return articles;
-}
-
-std::vector<Xapian::docid> SharedBands::candidates_of(Xapian::docid did) const {
-  std::vector<Xapian::docid> candidates;
-  const auto bands = bands_of_.find(did);
-  if (bands == bands_of_.end()) return candidates;
-  for (std::uint32_t band : bands->second) {
-    const auto& first = first_postings_[band];
-    candidates.insert(candidates.end(), first.begin(), first.end());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  return candidates;
 }
 
 }  // namespace newsdex::indexer

@@ -26,7 +26,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace newsdex::indexer {
@@ -87,6 +86,11 @@ std::string page_term(std::string_view url);
 /// The page term among a document's terms, or empty.
 std::string page_term_of(const Xapian::Document& doc);
 
+/// Candidates read per band or page term: a band shared by very many
+/// articles is boilerplate, and the first copies found are enough to join
+/// a cluster.
+inline constexpr std::size_t kMaxCandidatesPerBand = 64;
+
 /// A candidate copy, as the caller knows it.
 struct ClusterCandidate {
   Fingerprint fingerprint;  ///< empty: its text was too short to have one
@@ -113,27 +117,5 @@ std::optional<std::string> find_cluster(
     const Xapian::Database& db, const Fingerprint& fp, const std::string& page,
     const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
         eligible);
-
-/// The band and page terms of a whole database that more than one article holds,
-/// read in one pass over its term list: what settles the clusters of a
-/// freshly built index without a posting-list lookup per article (nearly
-/// every band term belongs to one article only, and an article none of
-/// whose bands is shared has no candidate copy).
-class SharedBands {
- public:
-  explicit SharedBands(const Xapian::Database& db);
-
-  /// The articles holding a shared band or page, by docid.
-  std::vector<Xapian::docid> articles() const;
-
-  /// The candidates find_cluster() would read for article `did` of the
-  /// same database (the first postings of each of its band and page terms), sorted,
-  /// `did` itself included.
-  std::vector<Xapian::docid> candidates_of(Xapian::docid did) const;
-
- private:
-  std::vector<std::vector<Xapian::docid>> first_postings_;  // per shared band term
-  std::unordered_map<Xapian::docid, std::vector<std::uint32_t>> bands_of_;
-};
 
 }  // namespace newsdex::indexer

@@ -74,8 +74,9 @@ ShardWorker::~ShardWorker() {
   }
 }
 
-void ShardWorker::add(std::string unique_term, Article article, std::string hash, bool is_new) {
-  push(Add{std::move(unique_term), std::move(article), std::move(hash), is_new});
+void ShardWorker::add(std::string unique_term, Article article, std::string hash, bool is_new,
+                      std::uint64_t seq) {
+  push(Add{std::move(unique_term), std::move(article), std::move(hash), is_new, seq});
 }
 
 void ShardWorker::remove(std::string unique_term) { push(Remove{std::move(unique_term)}); }
@@ -139,11 +140,12 @@ void ShardWorker::run() {
           const std::lock_guard<std::mutex> lock(mutex_);
           stopped_ = true;
         } else if (control->control == Control::kFlush) {
-          keep_spellings();
+          keep_batch();
           commit_batch();
         } else if (control->control == Control::kDiscard) {
           db_.cancel_transaction();
           pending_spellings_.clear();
+          pending_sketches_.clear();
           closed_deletions_.clear();
           db_.begin_transaction(storage_ == Storage::kShard);
         }
@@ -203,12 +205,27 @@ void ShardWorker::handle(Add& add) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
   // The document carries its unique term, so a new one can simply be added.
+  Xapian::docid docid;
   if (add.is_new) {
-    db_.add_document(doc);
+    docid = db_.add_document(doc);
   } else {
     forget_in_closed_segments(add.unique_term);
-    db_.replace_document(add.unique_term, doc);
+    docid = db_.replace_document(add.unique_term, doc);
   }
+  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq);
+}
+
+void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq) {
+  ArticleSketch sketch;
+  sketch.fingerprint =
+      Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+  sketch.page = page_number(page_term_of(doc));
+  if (sketch.fingerprint.empty() && sketch.page == 0) return;  // can have no copy
+  sketch.seq = seq;
+  sketch.key = cluster_key_number(schema::cluster_key(doc.get_value(schema::kSlotCluster)));
+  sketch.segment = static_cast<std::uint32_t>(segment_paths_.size() - 1);
+  sketch.docid = docid;
+  pending_sketches_.push_back(sketch);
 }
 
 void ShardWorker::handle(Remove& remove) {
@@ -246,9 +263,11 @@ void ShardWorker::start_segment() {
   db_ = create_shard(segment_paths_.back());
 }
 
-void ShardWorker::keep_spellings() {
+void ShardWorker::keep_batch() {
   for (const auto& [word, count] : pending_spellings_) spellings_[word] += count;
   pending_spellings_.clear();
+  sketches_.insert(sketches_.end(), pending_sketches_.begin(), pending_sketches_.end());
+  pending_sketches_.clear();
 }
 
 }  // namespace newsdex::indexer

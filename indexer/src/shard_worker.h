@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "cluster_ledger.h"
 #include "newsdex/common/analyzer.h"
 #include "newsdex/common/article.h"
 #include "newsdex/indexer/indexer.h"
@@ -59,8 +60,10 @@ class ShardWorker {
 
   /// Indexes `article` under `unique_term`, with content hash `hash`,
   /// replacing what the shard holds under that term; `is_new` says the
-  /// shard holds nothing under it (so no lookup is needed).
-  void add(std::string unique_term, Article article, std::string hash, bool is_new);
+  /// shard holds nothing under it (so no lookup is needed). `seq` is its
+  /// place in the input, for the sketch a segment writer keeps of it.
+  void add(std::string unique_term, Article article, std::string hash, bool is_new,
+           std::uint64_t seq = 0);
   /// Deletes what the shard holds under `unique_term`.
   void remove(std::string unique_term);
   /// Commits everything so far to the segments (not yet in the index),
@@ -85,6 +88,11 @@ class ShardWorker {
   /// each shard, where every shard would pay for every word again.
   std::unordered_map<std::string, Xapian::termcount>& spellings() { return spellings_; }
 
+  /// Sketches of the articles flushed to segments, for the ClusterLedger
+  /// (only articles that can have a copy: with a fingerprint or a page);
+  /// complete after finish(). `writer` is left for the caller to set.
+  std::vector<ArticleSketch>& sketches() { return sketches_; }
+
   /// Every segment written; complete after finish().
   const std::vector<std::string>& segment_paths() const noexcept { return segment_paths_; }
 
@@ -94,6 +102,7 @@ class ShardWorker {
     Article article;
     std::string hash;
     bool is_new;
+    std::uint64_t seq;
   };
   struct Remove {
     std::string unique_term;
@@ -111,7 +120,8 @@ class ShardWorker {
   void run();
   void handle(Add& add);
   void handle(Remove& remove);
-  void keep_spellings();
+  void keep_batch();  // at a flush: keeps the batch's spellings and sketches
+  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq);
   void rethrow_failure();
   void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();
@@ -129,6 +139,8 @@ class ShardWorker {
   std::vector<std::string> closed_deletions_;
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  // since the flush
   std::unordered_map<std::string, Xapian::termcount> spellings_;          // flushed
+  std::vector<ArticleSketch> pending_sketches_;                           // since the flush
+  std::vector<ArticleSketch> sketches_;                                   // flushed
   DocumentBuilder* builder_ = nullptr;  // the thread's own, while it runs
 
   std::mutex mutex_;

@@ -327,5 +327,46 @@ TEST(NearDuplicateClusterTest, ReplacedArticleIsClusteredByItsNewText) {
   EXPECT_EQ(key_of(options.db_path, "third"), key);
 }
 
+// One build that replaces and removes its own articles: the parallel build
+// settles clusters after its writers finish, yet each version must be
+// clustered against the index as it was when that version came in, as one
+// writer does ("fourth" finds the story's cluster through "third" and
+// "second", both gone by the end of the build).
+TEST(NearDuplicateClusterTest, ParallelBuildReplaysReplacementsAndRemovalsInInputOrder) {
+  std::map<unsigned, std::map<std::string, std::string>> keys_by_threads;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    testing::TempDir dir;
+    IndexOptions options;
+    options.db_path = dir / "db";
+    options.threads = threads;
+    options.batch_size = 2;  // several flushes inside the one build
+    {
+      Indexer indexer(options);
+      indexer.add(article("first", kStory));
+      indexer.add(article("second", kStory + " Copyright Wire."));
+      indexer.add(article("bank", kOtherStory));
+      indexer.add(article("first", kOtherStory + " Reporting by Ana Ruiz."));
+      indexer.add(article("third", "PINE HARBOUR - " + kStory));
+      ASSERT_TRUE(indexer.remove("second"));
+      indexer.add(article("fourth", kStory + " (Reporting by Ana Ruiz)"));
+      ASSERT_TRUE(indexer.remove("third"));
+      indexer.add(testing::storm_fishermen());  // the same event, another story
+      indexer.commit();
+    }
+    auto& keys = keys_by_threads[threads];
+    const std::string side = testing::storm_fishermen().id;
+    for (const std::string& id :
+         {std::string("first"), std::string("bank"), std::string("fourth"), side}) {
+      keys[id] = key_of(options.db_path, id);
+      EXPECT_FALSE(keys[id].empty()) << id;
+    }
+    EXPECT_EQ(keys["first"], keys["bank"]) << threads << " threads";
+    EXPECT_NE(keys["fourth"], keys["bank"]) << threads << " threads";
+    EXPECT_NE(keys[side], keys["fourth"]) << threads << " threads";
+  }
+  EXPECT_EQ(keys_by_threads[2], keys_by_threads[1]);
+  EXPECT_EQ(keys_by_threads[3], keys_by_threads[1]);
+}
+
 }  // namespace
 }  // namespace newsdex::indexer

@@ -44,20 +44,13 @@ IndexContents contents_of(const std::string& path) {
     const Xapian::Document doc = db.get_document(*it);
     DocumentContents document;
     document.data = doc.get_data();
-    // This build replaces and removes articles it added itself (and its
-    // random texts from a dozen words make chance near-duplicates): one
-    // writer clusters each version against the index as it was then, the
-    // merge against the final texts, so cluster keys may differ here.
-    // near_duplicates_test.cc checks that an import clusters alike.
+    // Cluster keys included: this build replaces and removes articles it
+    // added itself, and its random texts from a dozen words make chance
+    // near-duplicates, so the parallel build must replay them in input order.
     for (auto value = doc.values_begin(); value != doc.values_end(); ++value) {
-      if (value.get_valueno() == schema::kSlotCluster) continue;
       document.values[value.get_valueno()] = *value;
     }
     for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-      if (std::string_view(*term).substr(0, schema::kClusterPrefix.size()) ==
-          schema::kClusterPrefix) {
-        continue;
-      }
       document.terms[*term] = {
           term.get_wdf(),
           std::vector<Xapian::termpos>(term.positionlist_begin(), term.positionlist_end())};

@@ -1,0 +1,101 @@
+// The ledger that settles a parallel build's duplicate clusters in input
+// order (cluster_ledger.h), on sketches made by hand.
+#include "cluster_ledger.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace newsdex::indexer {
+namespace {
+
+Fingerprint fingerprint_of(const std::string& text) {
+  std::vector<std::string> store;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) store.push_back(word);
+  return Fingerprint::of_words({store.begin(), store.end()});
+}
+
+const std::string kStory =
+    "the port authority said on monday that the storm had closed both container terminals "
+    "and that dozens of ships were waiting outside the harbour for the wind to drop before "
+    "pilots could bring them in safely shipping lines warned customers of delays of up to a "
+    "week and truck drivers queued for hours on the approach roads";
+const std::string kOther =
+    "the central bank raised interest rates by half a point on thursday and signalled that "
+    "further increases were likely as inflation stayed well above its target for a second "
+    "year sending the currency to a three month high against the dollar";
+
+ArticleSketch sketch(std::uint64_t seq, const std::string& text, std::uint64_t page = 0) {
+  ArticleSketch s;
+  s.seq = seq;
+  s.fingerprint = fingerprint_of(text);
+  s.page = page;
+  s.key = 1000 + seq;  // its own cluster
+  s.writer = static_cast<std::uint32_t>(seq % 2);
+  s.segment = static_cast<std::uint32_t>(seq / 4);
+  s.docid = static_cast<Xapian::docid>(seq + 1);
+  return s;
+}
+
+// The new key of every changed document, by its docid.
+std::map<Xapian::docid, std::string> settle(ClusterLedger& ledger) {
+  std::map<Xapian::docid, std::string> keys;
+  for (const ClusterChange& change : ledger.settle()) {
+    EXPECT_EQ(change.writer, (change.docid - 1) % 2);
+    EXPECT_EQ(change.segment, (change.docid - 1) / 4);
+    keys[change.docid] = change.key;
+  }
+  return keys;
+}
+
+TEST(ClusterLedgerTest, KeysRoundTrip) {
+  EXPECT_EQ(cluster_key_text(0x00ab'cdef'0123'4567ULL), "00abcdef01234567");
+  EXPECT_EQ(cluster_key_number("00abcdef01234567"), 0x00ab'cdef'0123'4567ULL);
+  EXPECT_EQ(page_number("XDU00000000000000ff"), 0xffU);
+  EXPECT_EQ(page_number(""), 0U);
+}
+
+TEST(ClusterLedgerTest, CopiesJoinTheEarliestCopyWhateverTheWritersOrder) {
+  ClusterLedger ledger;
+  // Handed over writer by writer, not in input order.
+  ledger.add({sketch(3, kStory + " reporting by ana ruiz"), sketch(1, kOther)});
+  ledger.add({sketch(2, "pine harbour wire " + kStory), sketch(0, kStory)});
+  const auto keys = settle(ledger);
+  const std::string first = cluster_key_text(1000);
+  EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{3, first}, {4, first}}));
+}
+
+TEST(ClusterLedgerTest, AVersionCountsOnlyUntilItIsReplacedOrRemoved) {
+  ClusterLedger ledger;
+  ledger.add({sketch(0, kStory), sketch(1, kStory + " copyright wire"), sketch(2, kOther),
+              sketch(4, "pine harbour " + kStory)});
+  ledger.supersede(0, 3);  // removed after the copy at 1 came in
+  ledger.supersede(1, 5);  // replaced at 5 (whose sketch is elsewhere)
+  ledger.supersede(2, 3);
+  const auto keys = settle(ledger);
+  // 1 joined 0 but is gone by the end: no change to write for it; 4 came
+  // after 0 left and found the story through 1.
+  EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{5, cluster_key_text(1000)}}));
+}
+
+TEST(ClusterLedgerTest, AVersionRemovedBeforeACopyComesIsNoCandidate) {
+  ClusterLedger ledger;
+  ledger.add({sketch(0, kStory), sketch(2, kStory + " copyright wire")});
+  ledger.supersede(0, 1);
+  EXPECT_TRUE(ledger.settle().empty());
+}
+
+TEST(ClusterLedgerTest, RecordsOfOnePageAreOneStoryWithoutAFingerprint) {
+  ClusterLedger ledger;
+  ledger.add({sketch(0, "short headline", 77), sketch(1, "another headline", 77),
+              sketch(2, "third headline", 78)});
+  const auto keys = settle(ledger);
+  EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{2, cluster_key_text(1000)}}));
+}
+
+}  // namespace
+}  // namespace newsdex::indexer
