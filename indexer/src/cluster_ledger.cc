@@ -104,7 +104,7 @@ std::vector<ClusterChange> ClusterLedger::settle() {
   for (std::size_t band = 0; band < Fingerprint::kBands; ++band) {
     for (Place place = 0; place < count; ++place) {
       const Fingerprint& fp = sketches_[place].fingerprint;
-      if (!fp.empty()) keyed.emplace_back(fp.bands[band], place);
+      if (!fp.empty() && fp.bands) keyed.emplace_back((*fp.bands)[band], place);
     }
     groups.add_runs(keyed, false);
   }

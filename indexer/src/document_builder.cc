@@ -138,6 +138,7 @@ void DocumentBuilder::add_fingerprint(Xapian::Document& doc, const Article& arti
   }
   // Its own cluster until the indexer finds an earlier copy (indexer.cc).
   set_cluster_key(doc, new_cluster_key(article.id, fp));
+  fingerprint_ = std::move(fp);
 }
 
 }  // namespace newsdex::indexer

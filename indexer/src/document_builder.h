@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsdex/common/analyzer.h"
+#include "near_duplicates.h"
 #include "newsdex/common/article.h"
 
 namespace newsdex::indexer {
@@ -26,6 +27,10 @@ class DocumentBuilder {
   /// The distinct words (not numbers or ideographs) of the article last
   /// built, for Xapian's spelling dictionary.
   const std::vector<std::string>& spelling_words() const { return spelling_words_; }
+
+  /// The near-duplicate fingerprint of the article last built, bands
+  /// included (empty when its text was too short).
+  const Fingerprint& fingerprint() const { return fingerprint_; }
 
  private:
   /// Where the words of one text go: a term prefix and the wdf per word.
@@ -49,6 +54,7 @@ class DocumentBuilder {
   std::unordered_set<std::string> seen_words_;
   std::vector<std::string> title_stems_;  // the words the fingerprint is made of
   std::vector<std::string> body_stems_;
+  Fingerprint fingerprint_;
 };
 
 }  // namespace newsdex::indexer

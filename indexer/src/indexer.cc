@@ -314,7 +314,7 @@ class Indexer::Impl {
       old_version = *it;
     }
     const auto key = find_cluster(
-        db_, fp, page,
+        db_, fp, band_terms_of(doc), page,
         [old_version](Xapian::docid did,
                       const Xapian::Document& candidate) -> std::optional<std::string> {
           if (did == old_version) return std::nullopt;

@@ -25,7 +25,10 @@ constexpr double kMinContainment = 0.7;
 // identical to count as copies.
 constexpr double kMinShortResemblance = 0.8;
 
-constexpr std::size_t kEncodedSize = 4 + Fingerprint::kHashes * 2 + Fingerprint::kBands * 4;
+constexpr std::size_t kEncodedSize = 4 + Fingerprint::kHashes;
+
+// The chance that two different min-hashes agree in their stored low bits.
+constexpr double kAccidentalMatch = 1.0 / 256;
 
 // SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation.
 std::uint64_t mix(std::uint64_t x) {
@@ -84,12 +87,13 @@ Fingerprint Fingerprint::of_words(const std::vector<std::string_view>& words) {
   }
   fp.shingles = static_cast<std::uint32_t>(
       std::min<std::size_t>(shingles.size(), std::numeric_limits<std::uint32_t>::max()));
-  for (std::size_t i = 0; i < kHashes; ++i) fp.mins[i] = static_cast<std::uint16_t>(mins[i]);
+  for (std::size_t i = 0; i < kHashes; ++i) fp.mins[i] = static_cast<std::uint8_t>(mins[i]);
+  fp.bands.emplace();
   for (std::size_t band = 0; band < kBands; ++band) {
     std::uint64_t h = band;
     for (std::size_t row = 0; row < kRowsPerBand; ++row)
       h = mix(h ^ mins[band * kRowsPerBand + row]);
-    fp.bands[band] = static_cast<std::uint32_t>(h);
+    (*fp.bands)[band] = static_cast<std::uint32_t>(h);
   }
   return fp;
 }
@@ -98,8 +102,7 @@ std::string Fingerprint::encode() const {
   std::string out;
   out.reserve(kEncodedSize);
   put_le(out, shingles, 4);
-  for (std::uint16_t m : mins) put_le(out, m, 2);
-  for (std::uint32_t b : bands) put_le(out, b, 4);
+  for (std::uint8_t m : mins) out.push_back(static_cast<char>(m));
   return out;
 }
 
@@ -107,24 +110,28 @@ std::optional<Fingerprint> Fingerprint::decode(std::string_view value) {
   if (value.size() != kEncodedSize) return std::nullopt;
   Fingerprint fp;
   fp.shingles = static_cast<std::uint32_t>(get_le(value, 0, 4));
-  std::size_t at = 4;
-  for (auto& m : fp.mins) {
-    m = static_cast<std::uint16_t>(get_le(value, at, 2));
-    at += 2;
-  }
-  for (auto& b : fp.bands) {
-    b = static_cast<std::uint32_t>(get_le(value, at, 4));
-    at += 4;
-  }
+  for (std::size_t i = 0; i < kHashes; ++i) fp.mins[i] = static_cast<std::uint8_t>(value[4 + i]);
   return fp;
 }
 
 std::vector<std::string> Fingerprint::band_terms() const {
   std::vector<std::string> terms;
-  if (empty()) return terms;
+  if (empty() || !bands) return terms;
   terms.reserve(kBands);
   for (std::size_t band = 0; band < kBands; ++band) {
-    terms.push_back(std::string(schema::kDuplicateBandPrefix) + hex(band, 1) + hex(bands[band], 8));
+    terms.push_back(std::string(schema::kDuplicateBandPrefix) + hex(band, 1) +
+                    hex((*bands)[band], 8));
+  }
+  return terms;
+}
+
+std::vector<std::string> band_terms_of(const Xapian::Document& doc) {
+  std::vector<std::string> terms;
+  const std::string prefix(schema::kDuplicateBandPrefix);
+  auto term = doc.termlist_begin();
+  for (term.skip_to(prefix); term != doc.termlist_end(); ++term) {
+    if ((*term).compare(0, prefix.size(), prefix) != 0) break;
+    terms.push_back(*term);
   }
   return terms;
 }
@@ -133,7 +140,9 @@ double resemblance(const Fingerprint& a, const Fingerprint& b) {
   if (a.empty() || b.empty()) return 0;
   std::size_t equal = 0;
   for (std::size_t i = 0; i < Fingerprint::kHashes; ++i) equal += a.mins[i] == b.mins[i];
-  return static_cast<double>(equal) / Fingerprint::kHashes;
+  // A share r of equal stored bytes means J + (1 - J) / 256 = r.
+  const double share = static_cast<double>(equal) / Fingerprint::kHashes;
+  return std::max(0.0, (share - kAccidentalMatch) / (1 - kAccidentalMatch));
 }
 
 bool same_story(const Fingerprint& a, const Fingerprint& b) {
@@ -209,7 +218,8 @@ std::optional<std::string> closest_cluster(
 }
 
 std::optional<std::string> find_cluster(
-    const Xapian::Database& db, const Fingerprint& fp, const std::string& page,
+    const Xapian::Database& db, const Fingerprint& fp, const std::vector<std::string>& bands,
+    const std::string& page,
     const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
         eligible) {
   std::vector<Xapian::docid> candidates;
@@ -220,7 +230,7 @@ std::optional<std::string> find_cluster(
       candidates.push_back(*it);
     }
   };
-  for (const std::string& term : fp.band_terms()) read_postings(term);
+  for (const std::string& term : bands) read_postings(term);
   const std::size_t by_text = candidates.size();
   if (!page.empty()) read_postings(page);
   std::vector<Xapian::docid> same_page(candidates.begin() + by_text, candidates.end());

@@ -45,24 +45,32 @@ struct Fingerprint {
   static constexpr std::size_t kShortShingles = 20;
 
   std::uint32_t shingles = 0;  ///< distinct shingles; 0: no fingerprint
-  /// The low 16 bits of each min-hash (b-bit MinHash: an accidental match
-  /// costs 1/65536 of resemblance, a quarter of the storage of 64 bits).
-  std::array<std::uint16_t, kHashes> mins{};
-  /// Hash of each band's full-width min-hashes.
-  std::array<std::uint32_t, kBands> bands{};
+  /// The low 8 bits of each min-hash (b-bit MinHash: an accidental match
+  /// has a chance of 1/256, which resemblance() discounts; an eighth of
+  /// the storage of 64 bits, and every byte stored is also compressed by
+  /// Xapian's writer with the document's values).
+  std::array<std::uint8_t, kHashes> mins{};
+  /// Hash of each band's full-width min-hashes: known when the fingerprint
+  /// is made, not stored (they are the document's band terms).
+  std::optional<std::array<std::uint32_t, kBands>> bands;
 
   bool empty() const noexcept { return shingles == 0; }
 
   /// The fingerprint of a text given as its words in order.
   static Fingerprint of_words(const std::vector<std::string_view>& words);
 
-  /// Value-slot encoding (fixed width) and back; nullopt for anything else.
+  /// Value-slot encoding (fixed width, without the bands) and back;
+  /// nullopt for anything else.
   std::string encode() const;
   static std::optional<Fingerprint> decode(std::string_view value);
 
-  /// The boolean terms of the bands (schema::kDuplicateBandPrefix...).
+  /// The boolean terms of the bands (schema::kDuplicateBandPrefix...);
+  /// none for a decoded fingerprint (see band_terms_of).
   std::vector<std::string> band_terms() const;
 };
+
+/// The band terms a document carries.
+std::vector<std::string> band_terms_of(const Xapian::Document& doc);
 
 /// Estimated Jaccard resemblance of the two shingle sets.
 double resemblance(const Fingerprint& a, const Fingerprint& b);
@@ -109,12 +117,14 @@ std::optional<std::string> closest_cluster(
     const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
     const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate);
 
-/// The key of the cluster an article with fingerprint `fp` and page term
-/// `page` (may be empty) joins among the documents of `db` (candidates from
-/// its band and page terms, then closest_cluster). `eligible` says whether
-/// a candidate counts and gives its cluster key, or nullopt to skip it.
+/// The key of the cluster an article with fingerprint `fp`, band terms
+/// `bands` and page term `page` (may be empty) joins among the documents of
+/// `db` (candidates from its band and page terms, then closest_cluster).
+/// `eligible` says whether a candidate counts and gives its cluster key, or
+/// nullopt to skip it.
 std::optional<std::string> find_cluster(
-    const Xapian::Database& db, const Fingerprint& fp, const std::string& page,
+    const Xapian::Database& db, const Fingerprint& fp, const std::vector<std::string>& bands,
+    const std::string& page,
     const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
         eligible);
 

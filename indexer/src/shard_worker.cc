@@ -217,8 +217,7 @@ void ShardWorker::handle(Add& add) {
 
 void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq) {
   ArticleSketch sketch;
-  sketch.fingerprint =
-      Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+  sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
   sketch.page = page_number(page_term_of(doc));
   if (sketch.fingerprint.empty() && sketch.page == 0) return;  // can have no copy
   sketch.seq = seq;

@@ -243,7 +243,7 @@ void ShardedWriter::settle_clusters() {
           fp.empty() && page.empty()
               ? std::nullopt
               : find_cluster(
-                    all, fp, page,
+                    all, fp, band_terms_of(doc), page,
                     [&, added = added](Xapian::docid other,
                                        const Xapian::Document& copy) -> std::optional<std::string> {
                       const auto at = order_of.find(other);

@@ -16,7 +16,7 @@
 namespace newsdex::schema {
 
 /// Stored under the metadata key kSchemaVersionKey of every newsdex database.
-inline constexpr std::string_view kSchemaVersion = "6";
+inline constexpr std::string_view kSchemaVersion = "7";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 
 // --- Free-text prefixes -------------------------------------------------------
