@@ -9,8 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "newsdex/common/analyzer.h"
 #include "near_duplicates.h"
+#include "newsdex/common/analyzer.h"
 #include "newsdex/common/article.h"
 
 namespace newsdex::indexer {
