@@ -113,8 +113,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
     doc.add_value(schema::kSlotDay, day);
     doc.add_value(schema::kSlotMonth, day.substr(0, 6));
-    doc.add_value(schema::kSlotTimestamp,
-                  Xapian::sortable_serialise(static_cast<double>(article.published->unix_seconds)));
+    const std::string timestamp =
+        Xapian::sortable_serialise(static_cast<double>(article.published->unix_seconds));
+    doc.add_value(schema::kSlotTimestamp, timestamp);
+    doc.add_value(schema::kSlotOldestFirst, timestamp);
+  } else {
+    doc.add_value(schema::kSlotOldestFirst, std::string(schema::kUndatedOldestKey));
   }
   doc.set_data(internal::encode_stored_article(article));
   return doc;

@@ -385,9 +385,7 @@ class Searcher::Impl {
       if (request.freshness) request.freshness->validate();
       enquire.set_query(built.query);
     }
-    // Kept alive until the MSet is read: the Enquire only borrows it.
-    Xapian::MultiValueKeyMaker oldest_first;
-    set_sort(enquire, oldest_first, request.sort, built.has_words, remote);
+    set_sort(enquire, request.sort, built.has_words);
     // Remote shards run no newsdex class, and inflate match-spy counts when
     // a value sort is set (Xapian 1.4, docs/scaling.md): their spies are
     // Xapian's own, and run in the counting pass, which sorts by nothing.
@@ -609,19 +607,14 @@ class Searcher::Impl {
     }
   }
 
-  static void set_sort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& oldest_first,
-                       SortOrder order, bool has_words, bool remote) {
+  // Value sorts only: remote shards take no KeyMaker (Xapian 1.4).
+  static void set_sort(Xapian::Enquire& enquire, SortOrder order, bool has_words) {
     if (order == SortOrder::kRelevance && has_words) {
       // Equal scores (e.g. only filters matched) fall back to recency.
       enquire.set_sort_by_relevance_then_value(schema::kSlotTimestamp, true);
-    } else if (order == SortOrder::kOldest && remote) {
-      // Remote shards take no KeyMaker (Xapian 1.4): by the value itself,
-      // which sorts undated articles first (docs/scaling.md).
-      enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, false);
     } else if (order == SortOrder::kOldest) {
-      // Undated articles sort after every date (an empty value would sort first).
-      oldest_first.add_value(schema::kSlotTimestamp, false, "\xff");
-      enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+      // Undated articles sort after every date (their key is above any).
+      enquire.set_sort_by_value_then_relevance(schema::kSlotOldestFirst, false);
     } else {
       // Newest first; also the order of a query with nothing to rank by.
       enquire.set_sort_by_value_then_relevance(schema::kSlotTimestamp, true);

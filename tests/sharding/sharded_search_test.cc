@@ -101,7 +101,8 @@ std::vector<std::pair<std::string, SearchRequest>> query_set() {
   dates.until = "2024-12-31";
   add("dates", dates);
   for (SortOrder sort : {SortOrder::kRelevance, SortOrder::kNewest, SortOrder::kOldest}) {
-    for (const char* q : {"", "bank", "trade"}) {
+    // "lighthouse": two of its three articles are undated.
+    for (const char* q : {"", "bank", "trade", "lighthouse"}) {
       SearchRequest sorted = request(q);
       sorted.sort = sort;
       sorted.facets = every_facet();
@@ -250,6 +251,23 @@ TEST_F(ShardedSearchTest, CopiesOfAStoryInDifferentShardsAreOneCluster) {
   for (const auto& hit : remote.search(all).hits) remote_cluster[hit.id] = hit.cluster;
   ASSERT_EQ(single_cluster.size(), testing::sharding_corpus_articles());
   EXPECT_EQ(single_cluster, remote_cluster);
+}
+
+// Oldest first lists undated articles last, through remote shards too
+// (which take no KeyMaker: the order is a value of its own).
+TEST_F(ShardedSearchTest, OldestFirstListsUndatedArticlesLastEverywhere) {
+  for (const char* db : {"single", "sharded", "remote"}) {
+    SCOPED_TRACE(db);
+    searcher::Searcher searcher(corpus->dir / db);
+    SearchRequest oldest = request("lighthouse");
+    oldest.sort = SortOrder::kOldest;
+    const SearchResult result = searcher.search(oldest);
+    ASSERT_EQ(result.hits.size(), 3u);
+    EXPECT_EQ(result.hits[0].id, "ev-0009");
+    EXPECT_TRUE(result.hits[0].published.has_value());
+    EXPECT_FALSE(result.hits[1].published.has_value());
+    EXPECT_FALSE(result.hits[2].published.has_value());
+  }
 }
 
 TEST_F(ShardedSearchTest, DuplicatesOfListsCopiesFromEveryShard) {

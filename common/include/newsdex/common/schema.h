@@ -58,7 +58,8 @@ inline constexpr std::string_view kPagePrefix = "XDU";
 // --- Value slots -------------------------------------------------------------
 /// "YYYYMMDD": what Xapian::DateRangeProcessor compares.
 inline constexpr unsigned kSlotDay = 0;
-/// sortable_serialise(unix seconds): sort key for "newest"/"oldest".
+/// sortable_serialise(unix seconds): sort key for "newest" (an undated
+/// article has none, which sorts last in descending order).
 inline constexpr unsigned kSlotTimestamp = 1;
 /// Normalised source name: source facet and collapse key.
 inline constexpr unsigned kSlotSource = 2;
@@ -84,6 +85,13 @@ inline constexpr unsigned kSlotFingerprint = 8;
 /// hashes and compares every candidate's key without allocating (it fits a
 /// std::string's inline buffer) and byte order is the key's order.
 inline constexpr unsigned kSlotCluster = 9;
+/// Sort key for "oldest": the timestamp as in kSlotTimestamp, or
+/// kUndatedOldestKey for an undated article, so that a plain ascending
+/// value sort lists undated articles last. A KeyMaker could do it from
+/// kSlotTimestamp alone, but remote shards take no KeyMaker (Xapian 1.4).
+inline constexpr unsigned kSlotOldestFirst = 10;
+/// Above every sortable_serialise() output.
+inline constexpr std::string_view kUndatedOldestKey = "\xff";
 
 /// Separates the items of a multi-valued slot (ASCII unit separator, which
 /// readers never let through in field values).
