@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -187,11 +186,8 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 void BulkWriter::settle_clusters() {
   ClusterLedger ledger;
-  std::size_t count = 0;
-  for (const auto& worker : workers_) count += worker->sketches().size();
-  ledger.reserve(count);
   for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
-    std::deque<ArticleSketch>& sketches = workers_[writer]->sketches();
+    std::vector<ArticleSketch>& sketches = workers_[writer]->sketches();
     for (ArticleSketch& sketch : sketches) sketch.writer = static_cast<std::uint32_t>(writer);
     ledger.add(std::move(sketches));
   }

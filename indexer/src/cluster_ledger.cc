@@ -65,10 +65,12 @@ std::uint64_t page_number(std::string_view page_term) {
   return cluster_key_number(page_term.substr(schema::kPagePrefix.size()));
 }
 
-void ClusterLedger::add(std::deque<ArticleSketch> sketches) {
-  while (!sketches.empty()) {
-    sketches_.push_back(std::move(sketches.front()));
-    sketches.pop_front();
+void ClusterLedger::add(std::vector<ArticleSketch> sketches) {
+  if (sketches_.empty()) {
+    sketches_ = std::move(sketches);
+  } else {
+    sketches_.insert(sketches_.end(), std::make_move_iterator(sketches.begin()),
+                     std::make_move_iterator(sketches.end()));
   }
 }
 

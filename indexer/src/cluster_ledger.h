@@ -18,7 +18,6 @@
 #include <xapian.h>
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -57,11 +56,8 @@ std::uint64_t page_number(std::string_view page_term);
 /// thread-safe: each writer keeps its own sketches, handed over at the end.
 class ClusterLedger {
  public:
-  /// Room for `count` sketches in all, so that adding them does not copy.
-  void reserve(std::size_t count) { sketches_.reserve(count); }
-  /// Adds the sketches of one writer, freeing the deque's blocks as they
-  /// are moved (the sketches are the build's largest memory).
-  void add(std::deque<ArticleSketch> sketches);
+  /// Adds the sketches of one writer.
+  void add(std::vector<ArticleSketch> sketches);
 
   /// Version `seq` stops counting as a copy from input position `at` on:
   /// it was replaced by version `at` or removed by request `at`.

@@ -91,7 +91,7 @@ class ShardWorker {
   /// Sketches of the articles flushed to segments, for the ClusterLedger
   /// (only articles that can have a copy: with a fingerprint or a page);
   /// complete after finish(). `writer` is left for the caller to set.
-  std::deque<ArticleSketch>& sketches() { return sketches_; }
+  std::vector<ArticleSketch>& sketches() { return sketches_; }
 
   /// Every segment written; complete after finish().
   const std::vector<std::string>& segment_paths() const noexcept { return segment_paths_; }
@@ -140,9 +140,7 @@ class ShardWorker {
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  // since the flush
   std::unordered_map<std::string, Xapian::termcount> spellings_;          // flushed
   std::vector<ArticleSketch> pending_sketches_;                           // since the flush
-  // Flushed; a deque grows without copying, or the slack of doubling (a
-  // million sketches are some 150 MB).
-  std::deque<ArticleSketch> sketches_;
+  std::vector<ArticleSketch> sketches_;                                   // flushed
   DocumentBuilder* builder_ = nullptr;  // the thread's own, while it runs
 
   std::mutex mutex_;
