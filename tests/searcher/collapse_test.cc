@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "hit_ids.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
@@ -51,12 +52,6 @@ class CollapseTest : public ::testing::Test {
     r.query = std::move(query);
     r.sort = sort;
     return r;
-  }
-
-  static std::vector<std::string> ids(const SearchResult& result) {
-    std::vector<std::string> out;
-    for (const auto& hit : result.hits) out.push_back(hit.id);
-    return out;
   }
 
   testing::TempDir dir_;
@@ -127,7 +122,7 @@ TEST_F(CollapseTest, DuplicatesOfListsTheOtherCopies) {
   SearchRequest r;
   r.sort = SortOrder::kOldest;
   const SearchResult result = searcher.duplicates_of("courier", r);
-  EXPECT_EQ(ids(result), (std::vector<std::string>{"wire", "herald", "brief"}));
+  EXPECT_EQ(testing::hit_ids(result), (std::vector<std::string>{"wire", "herald", "brief"}));
   EXPECT_FALSE(result.collapsed);
   EXPECT_TRUE(searcher.duplicates_of("rates").hits.empty());
 }

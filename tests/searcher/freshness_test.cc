@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "hit_ids.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
@@ -63,12 +64,6 @@ class FreshnessTest : public ::testing::Test {
     return freshness;
   }
 
-  static std::vector<std::string> ids(const SearchResult& result) {
-    std::vector<std::string> out;
-    for (const auto& hit : result.hits) out.push_back(hit.id);
-    return out;
-  }
-
   static double score(const SearchResult& result, const std::string& id) {
     for (const auto& hit : result.hits) {
       if (hit.id == id) return hit.score;
@@ -87,9 +82,10 @@ TEST_F(FreshnessTest, NewerRanksFirstAmongSimilarlyRelevantArticles) {
                  "2023-09-01"),
          article("new", "Ferry strike", "The ferry strike went on. Commuters were hit hard.",
                  "2024-02-28")});
-  EXPECT_EQ(ids(search("ferry strike", std::nullopt)), (std::vector<std::string>{"old", "new"}));
+  EXPECT_EQ(testing::hit_ids(search("ferry strike", std::nullopt)),
+            (std::vector<std::string>{"old", "new"}));
   const SearchResult fresh_result = search("ferry strike", fresh(30));
-  EXPECT_EQ(ids(fresh_result), (std::vector<std::string>{"new", "old"}));
+  EXPECT_EQ(testing::hit_ids(fresh_result), (std::vector<std::string>{"new", "old"}));
   EXPECT_EQ(fresh_result.ranking, "fresh");
   ASSERT_TRUE(fresh_result.freshness);
   EXPECT_EQ(fresh_result.freshness->now, "2024-03-01");
@@ -104,7 +100,8 @@ TEST_F(FreshnessTest, MuchMoreRelevantOldArticleStillBeatsMarginalNewOne) {
                  "housing and street lighting; a ferry was mentioned once, as was a strike "
                  "by refuse collectors last year, among many other items on a long agenda.",
                  "2024-03-01")});
-  EXPECT_EQ(ids(search("ferry strike", fresh(30))), (std::vector<std::string>{"old", "new"}));
+  EXPECT_EQ(testing::hit_ids(search("ferry strike", fresh(30))),
+            (std::vector<std::string>{"old", "new"}));
 }
 
 TEST_F(FreshnessTest, BoostHalvesWithEveryHalfLifeAndUndatedArticlesGetNone) {
@@ -125,8 +122,8 @@ TEST_F(FreshnessTest, BoostHalvesWithEveryHalfLifeAndUndatedArticlesGetNone) {
   EXPECT_NEAR(score(result, "one-half-life") - base, boost / 2, 1e-9);
   EXPECT_NEAR(score(result, "two-half-lives") - base, boost / 4, 1e-9);
   EXPECT_NEAR(score(result, "one-half-life-ahead") - base, boost / 2, 1e-9);
-  EXPECT_EQ(ids(result).front(), "today");
-  EXPECT_EQ(ids(result).back(), "undated");
+  EXPECT_EQ(testing::hit_ids(result).front(), "today");
+  EXPECT_EQ(testing::hit_ids(result).back(), "undated");
 }
 
 TEST_F(FreshnessTest, BoostIsAFractionOfTheBestPossibleTextScore) {
@@ -153,7 +150,7 @@ TEST_F(FreshnessTest, NewestAndOldestOrdersIgnoreIt) {
   index({article("old", "Ferry strike", "The ferry strike went on.", "2023-09-01"),
          article("new", "Ferry strike", "The ferry strike went on.", "2024-02-28")});
   const SearchResult oldest = search("ferry strike", fresh(30), SortOrder::kOldest);
-  EXPECT_EQ(ids(oldest), (std::vector<std::string>{"old", "new"}));
+  EXPECT_EQ(testing::hit_ids(oldest), (std::vector<std::string>{"old", "new"}));
   EXPECT_EQ(oldest.ranking, "oldest");
   EXPECT_FALSE(oldest.freshness);
   EXPECT_EQ(search("ferry strike", std::nullopt).ranking, "relevance");

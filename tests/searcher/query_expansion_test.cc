@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "hit_ids.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
 #include "newsdex/searcher/searcher.h"
@@ -82,12 +83,6 @@ class QueryExpansionTest : public ::testing::Test {
     return expansion;
   }
 
-  static std::vector<std::string> ids(const SearchResult& result) {
-    std::vector<std::string> out;
-    for (const auto& hit : result.hits) out.push_back(hit.id);
-    return out;
-  }
-
   testing::TempDir dir_;
   std::string db_path_ = dir_ / "db";
 };
@@ -96,7 +91,7 @@ TEST_F(QueryExpansionTest, FindsARelevantArticleLackingTheQueryWords) {
   SearchRequest plain = natural("jaguar");
   plain.expand = ExpandMode::kOff;
   const SearchResult without = search(plain);
-  EXPECT_FALSE(contains(ids(without), "gearbox"));
+  EXPECT_FALSE(contains(testing::hit_ids(without), "gearbox"));
   EXPECT_TRUE(without.expansion_terms.empty());
 
   SearchRequest expanded = plain;
@@ -105,7 +100,7 @@ TEST_F(QueryExpansionTest, FindsARelevantArticleLackingTheQueryWords) {
   const SearchResult with = search(expanded);
   EXPECT_TRUE(contains(with.expansion_terms, "gearbox"));
   EXPECT_FALSE(contains(with.expansion_terms, "jaguar")) << "query words are not added again";
-  const auto found = ids(with);
+  const auto found = testing::hit_ids(with);
   ASSERT_TRUE(contains(found, "gearbox"));
   // Found through the added words only, which weigh less than the query's:
   // every article with the query word ranks above it.
@@ -126,20 +121,20 @@ TEST_F(QueryExpansionTest, AndQueriesAreOnlyReordered) {
   request.expansion = feedback();
   const SearchResult with = search(request);
   EXPECT_FALSE(with.expansion_terms.empty());
-  auto before = ids(without);
-  auto after = ids(with);
+  auto before = testing::hit_ids(without);
+  auto after = testing::hit_ids(with);
   std::sort(before.begin(), before.end());
   std::sort(after.begin(), after.end());
   EXPECT_EQ(before, after) << "every word must still match";
   // The car reviews now outrank the cat, which shares none of their words.
-  EXPECT_EQ(ids(with).back(), "cat");
+  EXPECT_EQ(testing::hit_ids(with).back(), "cat");
 }
 
 TEST_F(QueryExpansionTest, ExclusionsAndFiltersStillHold) {
   SearchRequest excluding = natural("jaguar -forest");
   excluding.expand = ExpandMode::kOn;
   excluding.expansion = feedback();
-  const auto found = ids(search(excluding));
+  const auto found = testing::hit_ids(search(excluding));
   EXPECT_FALSE(contains(found, "cat"));
   EXPECT_FALSE(contains(found, "gearbox")) << "a query with -word is not widened";
 
@@ -160,7 +155,7 @@ TEST_F(QueryExpansionTest, OnlyRelevanceOrderIsExpanded) {
   newest.expansion = feedback();
   const SearchResult result = search(newest);
   EXPECT_TRUE(result.expansion_terms.empty());
-  EXPECT_FALSE(contains(ids(result), "gearbox"));
+  EXPECT_FALSE(contains(testing::hit_ids(result), "gearbox"));
 }
 
 TEST_F(QueryExpansionTest, ByDefaultNaturalLanguageQueriesAreExpandedAndOthersNot) {
@@ -168,13 +163,13 @@ TEST_F(QueryExpansionTest, ByDefaultNaturalLanguageQueriesAreExpandedAndOthersNo
   ASSERT_EQ(any.expand, ExpandMode::kAuto);
   const SearchResult expanded = search(any);
   EXPECT_FALSE(expanded.expansion_terms.empty());
-  EXPECT_TRUE(contains(ids(expanded), "gearbox"));
+  EXPECT_TRUE(contains(testing::hit_ids(expanded), "gearbox"));
 
   SearchRequest all;
   all.query = "jaguar";
   const SearchResult plain = search(all);
   EXPECT_TRUE(plain.expansion_terms.empty());
-  EXPECT_FALSE(contains(ids(plain), "gearbox"));
+  EXPECT_FALSE(contains(testing::hit_ids(plain), "gearbox"));
 }
 
 TEST_F(QueryExpansionTest, BadSettingsAreConfigErrors) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "hit_ids.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
@@ -65,26 +66,20 @@ class RelatedTest : public ::testing::Test {
     return Searcher(db_path_).related(id, request);
   }
 
-  static std::vector<std::string> ids(const SearchResult& result) {
-    std::vector<std::string> out;
-    for (const auto& hit : result.hits) out.push_back(hit.id);
-    return out;
-  }
-
   testing::TempDir dir_;
   std::string db_path_ = dir_ / "db";
 };
 
 TEST_F(RelatedTest, OtherCoverageRanksAndTheArticleAndItsCopiesNeverDo) {
   // The three copies are one cluster (what the exclusion relies on).
-  const auto copies = ids(Searcher(db_path_).duplicates_of("wire"));
+  const auto copies = testing::hit_ids(Searcher(db_path_).duplicates_of("wire"));
   ASSERT_TRUE(contains(copies, "herald") && contains(copies, "courier"));
 
   for (const std::string id : {"wire", "herald", "courier"}) {
     SearchRequest request;
     request.collapse = false;  // so that a copy would show if it matched
     const SearchResult result = related(id, request);
-    const auto found = ids(result);
+    const auto found = testing::hit_ids(result);
     for (const std::string copy : {"wire", "herald", "courier"}) {
       EXPECT_FALSE(contains(found, copy)) << copy << " in related(" << id << ")";
     }
@@ -116,7 +111,7 @@ TEST_F(RelatedTest, TheArticlesDistinctiveWordsAreReported) {
 
 TEST_F(RelatedTest, CopiesOfARelatedStoryFoldIntoOneHit) {
   const SearchResult result = related("fishermen");
-  const auto found = ids(result);
+  const auto found = testing::hit_ids(result);
   const auto story = std::count_if(found.begin(), found.end(), [](const std::string& id) {
     return id == "wire" || id == "herald" || id == "courier";
   });
@@ -133,17 +128,17 @@ TEST_F(RelatedTest, CopiesOfARelatedStoryFoldIntoOneHit) {
 TEST_F(RelatedTest, FiltersDatesAndQueryWordsNarrowTheList) {
   SearchRequest by_source;
   by_source.filters.push_back({"source", "Harbour Times"});
-  EXPECT_EQ(ids(related("wire", by_source)), std::vector<std::string>{"fishermen"});
+  EXPECT_EQ(testing::hit_ids(related("wire", by_source)), std::vector<std::string>{"fishermen"});
 
   SearchRequest later;
   later.since = "2024-03-08";
-  const auto found = ids(related("wire", later));
+  const auto found = testing::hit_ids(related("wire", later));
   EXPECT_EQ(found, (std::vector<std::string>{"reopening", "insurers"}));
 
   // Query words restrict without reordering: only articles with "insurers".
   SearchRequest about;
   about.query = "insurers";
-  EXPECT_EQ(ids(related("wire", about)), std::vector<std::string>{"insurers"});
+  EXPECT_EQ(testing::hit_ids(related("wire", about)), std::vector<std::string>{"insurers"});
   about.query = "nothingmatchesthis";
   EXPECT_TRUE(related("wire", about).hits.empty());
 }

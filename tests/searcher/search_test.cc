@@ -3,11 +3,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hit_ids.h"
 #include "newsdex/common/date.h"
 #include "newsdex/common/error.h"
 #include "newsdex/indexer/indexer.h"
 #include "newsdex/searcher/json.h"
 #include "newsdex/searcher/searcher.h"
+#include "storm_story.h"
 #include "temp_dir.h"
 
 namespace newsdex::searcher {
@@ -15,12 +17,8 @@ namespace {
 
 Article article(std::string id, std::string source, std::string title, std::string body,
                 std::string published, std::string language = "en") {
-  Article a;
-  a.id = std::move(id);
-  a.source = std::move(source);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  a.published = parse_iso8601(published);
+  Article a = testing::dated_article(std::move(id), std::move(source), std::move(title),
+                                     std::move(body), published);
   a.language = std::move(language);
   return a;
 }
@@ -68,12 +66,6 @@ class SearchTest : public ::testing::Test {
     return searcher.search(request);
   }
 
-  static std::vector<std::string> ids(const SearchResult& result) {
-    std::vector<std::string> out;
-    for (const auto& hit : result.hits) out.push_back(hit.id);
-    return out;
-  }
-
   static std::string highlighted(const HighlightedText& text, std::size_t i) {
     const Span span = text.highlights.at(i);
     return text.text.substr(span.start, span.end - span.start);
@@ -85,18 +77,18 @@ class SearchTest : public ::testing::Test {
 
 TEST_F(SearchTest, StemmingFindsOtherFormsOfAWord) {
   const auto result = search("exports");
-  const auto found = ids(result);
+  const auto found = testing::hit_ids(result);
   EXPECT_NE(std::find(found.begin(), found.end(), "exported"), found.end());
 }
 
 TEST_F(SearchTest, TitleMatchOutranksBodyOnlyMatch) {
   const auto result = search("zebra");
-  EXPECT_EQ(ids(result), (std::vector<std::string>{"title-match", "body-match"}));
+  EXPECT_EQ(testing::hit_ids(result), (std::vector<std::string>{"title-match", "body-match"}));
   EXPECT_GT(result.hits[0].score, result.hits[1].score);
 }
 
 TEST_F(SearchTest, AllWordsMustMatchByDefault) {
-  const auto found = ids(search("chip export"));
+  const auto found = testing::hit_ids(search("chip export"));
   EXPECT_EQ(found.size(), 2u);
   EXPECT_EQ(found.front(), "phrase");  // both words in the title
 }
@@ -110,33 +102,34 @@ TEST_F(SearchTest, AnyWordMatchesWithTheOrDefault) {
   // The articles with either word; query expansion (on by default for OR
   // queries) would add articles like them.
   request.expand = ExpandMode::kOff;
-  EXPECT_EQ(ids(searcher.search(request)).size(), 3u);
+  EXPECT_EQ(testing::hit_ids(searcher.search(request)).size(), 3u);
 }
 
 TEST_F(SearchTest, QuotedPhraseNeedsAdjacentWords) {
-  EXPECT_EQ(ids(search("\"chip export\"")), std::vector<std::string>{"phrase"});
+  EXPECT_EQ(testing::hit_ids(search("\"chip export\"")), std::vector<std::string>{"phrase"});
 }
 
 TEST_F(SearchTest, OrAndNotOperators) {
-  EXPECT_EQ(ids(search("zebra NOT school")), std::vector<std::string>{"title-match"});
-  EXPECT_EQ(ids(search("zebra -school")), std::vector<std::string>{"title-match"});
-  EXPECT_EQ(ids(search("zebra OR brazil")).size(), 3u);
+  EXPECT_EQ(testing::hit_ids(search("zebra NOT school")), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(testing::hit_ids(search("zebra -school")), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(testing::hit_ids(search("zebra OR brazil")).size(), 3u);
 }
 
 TEST_F(SearchTest, FieldScopesAndFilters) {
-  EXPECT_EQ(ids(search("title:zebra")), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(testing::hit_ids(search("title:zebra")), std::vector<std::string>{"title-match"});
   // Title and body are one text field: body: searches both, and says so.
   const SearchResult body = search("body:zebra");
-  EXPECT_EQ(ids(body), (std::vector<std::string>{"title-match", "body-match"}));
+  EXPECT_EQ(testing::hit_ids(body), (std::vector<std::string>{"title-match", "body-match"}));
   ASSERT_EQ(body.warnings.size(), 1u);
   EXPECT_NE(body.warnings[0].message.find("title and body together"), std::string::npos);
-  EXPECT_EQ(ids(search("zebra source:\"harbour times\"")), std::vector<std::string>{"body-match"});
-  EXPECT_EQ(ids(search("zebra source:HARBOUR_TIMES")), std::vector<std::string>{});
-  EXPECT_EQ(ids(search("id:german")), std::vector<std::string>{"german"});
+  EXPECT_EQ(testing::hit_ids(search("zebra source:\"harbour times\"")),
+            std::vector<std::string>{"body-match"});
+  EXPECT_EQ(testing::hit_ids(search("zebra source:HARBOUR_TIMES")), std::vector<std::string>{});
+  EXPECT_EQ(testing::hit_ids(search("id:german")), std::vector<std::string>{"german"});
 }
 
 TEST_F(SearchTest, AbbreviationsMatchAsIndexed) {
-  EXPECT_EQ(ids(search("U.S. chips")), std::vector<std::string>{"phrase"});
+  EXPECT_EQ(testing::hit_ids(search("U.S. chips")), std::vector<std::string>{"phrase"});
 }
 
 TEST_F(SearchTest, QueryLanguageChoosesTheStemmer) {
@@ -145,7 +138,7 @@ TEST_F(SearchTest, QueryLanguageChoosesTheStemmer) {
   request.query = "Export";
   request.language = "de";
   const auto result = searcher.search(request);
-  EXPECT_EQ(ids(result).front(), "german");
+  EXPECT_EQ(testing::hit_ids(result).front(), "german");
 }
 
 TEST_F(SearchTest, EmptyQueryListsEverythingNewestFirst) {
@@ -154,7 +147,7 @@ TEST_F(SearchTest, EmptyQueryListsEverythingNewestFirst) {
   EXPECT_EQ(result.total_estimate, 9u);
   EXPECT_EQ(result.articles_estimate, 28u);
   EXPECT_TRUE(result.total_exact);
-  EXPECT_EQ(ids(result), (std::vector<std::string>{"newest", "japanese", "german"}));
+  EXPECT_EQ(testing::hit_ids(result), (std::vector<std::string>{"newest", "japanese", "german"}));
 }
 
 TEST_F(SearchTest, SnippetHighlightsStemmedMatches) {
@@ -169,7 +162,7 @@ TEST_F(SearchTest, SnippetHighlightsStemmedMatches) {
 TEST_F(SearchTest, JapaneseWordsAreFoundAndHighlighted) {
   for (const char* query : {"輸出", "半導体", "輸出規制"}) {
     const auto result = search(query);
-    ASSERT_EQ(ids(result), std::vector<std::string>{"japanese"}) << query;
+    ASSERT_EQ(testing::hit_ids(result), std::vector<std::string>{"japanese"}) << query;
     const Hit& hit = result.hits[0];
     ASSERT_FALSE(hit.snippet.highlights.empty()) << query;
     ASSERT_FALSE(hit.title.highlights.empty()) << query;
@@ -221,7 +214,7 @@ TEST_F(SearchTest, AnExcludedWordAloneFindsEverythingElse) {
 
 TEST_F(SearchTest, WildcardMatchesAreRankedByRelevance) {
   const auto result = search("zeb*");
-  EXPECT_EQ(ids(result), (std::vector<std::string>{"title-match", "body-match"}));
+  EXPECT_EQ(testing::hit_ids(result), (std::vector<std::string>{"title-match", "body-match"}));
   for (const Hit& hit : result.hits) EXPECT_GT(hit.score, 0.0) << hit.id;
   // ... and the words they matched are highlighted.
   ASSERT_EQ(result.hits[0].title.highlights.size(), 1u);
@@ -234,14 +227,14 @@ TEST_F(SearchTest, FiltersNameTheirFieldFromTheFieldTable) {
   Searcher searcher(db_path_);
   SearchRequest request;
   request.filters = {Filter(Field::kSource, "GLOBAL wire"), Filter("date", "2022-03")};
-  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"title-match"});
+  EXPECT_EQ(testing::hit_ids(searcher.search(request)), std::vector<std::string>{"title-match"});
   request.filters = {Filter("language", "de")};
-  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"german"});
+  EXPECT_EQ(testing::hit_ids(searcher.search(request)), std::vector<std::string>{"german"});
   request.filters = {Filter(Field::kDate, "2023-13")};
   EXPECT_THROW(searcher.search(request), ConfigError);
   EXPECT_THROW(Filter("colour", "red"), ConfigError);
   EXPECT_THROW(Filter("title", "zebra"), ConfigError);  // text: searched, not filtered
-  EXPECT_EQ(ids(search("language:de")), std::vector<std::string>{"german"});
+  EXPECT_EQ(testing::hit_ids(search("language:de")), std::vector<std::string>{"german"});
 }
 
 TEST_F(SearchTest, UrlsAreExactFilters) {
@@ -259,7 +252,7 @@ TEST_F(SearchTest, UrlsAreExactFilters) {
   Searcher searcher(dir / "db");
   SearchRequest request;
   request.query = "url:\"https://news.example/a/Rates?x=1\"";
-  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"u1"});
+  EXPECT_EQ(testing::hit_ids(searcher.search(request)), std::vector<std::string>{"u1"});
   request.query = "rates url:https://news.example/a/rates?x=1";  // case matters in URLs
   EXPECT_TRUE(searcher.search(request).hits.empty());
 }
@@ -306,7 +299,7 @@ TEST_F(SearchTest, SeesCommitsMadeAfterOpening) {
     index.commit();
   }
   // The same Searcher sees the new article at once.
-  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"okapi"});
+  EXPECT_EQ(testing::hit_ids(searcher.search(request)), std::vector<std::string>{"okapi"});
 }
 
 TEST_F(SearchTest, KeepsWorkingWhileAnIndexerCommitsRepeatedly) {
