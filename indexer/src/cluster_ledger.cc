@@ -99,24 +99,28 @@ std::vector<ClusterChange> ClusterLedger::settle() {
   // Nearly every band belongs to one article only; an article none of
   // whose bands or page is shared has no candidate, and is skipped.
   SharedGroups groups;
-  std::vector<std::pair<std::uint64_t, Place>> keyed;
-  keyed.reserve(count);
+  std::vector<std::pair<std::uint64_t, Place>> hashed;
+  hashed.reserve(count);
   for (std::size_t band = 0; band < Fingerprint::kBands; ++band) {
     for (Place place = 0; place < count; ++place) {
       const Fingerprint& fp = sketches_[place].fingerprint;
-      if (!fp.empty() && fp.bands) keyed.emplace_back((*fp.bands)[band], place);
+      if (!fp.empty() && fp.bands) hashed.emplace_back((*fp.bands)[band], place);
     }
-    groups.add_runs(keyed, false);
+    groups.add_runs(hashed, false);
   }
   for (Place place = 0; place < count; ++place) {
-    if (sketches_[place].page != 0) keyed.emplace_back(sketches_[place].page, place);
+    if (sketches_[place].page != 0) hashed.emplace_back(sketches_[place].page, place);
   }
-  groups.add_runs(keyed, true);
+  groups.add_runs(hashed, true);
   std::sort(groups.of_article.begin(), groups.of_article.end());
 
+  // Every article was written alone, without a key; one that joins a
+  // cluster, or that a later copy joins, gets one.
   std::vector<std::uint64_t> keys(count);
   for (Place place = 0; place < count; ++place) keys[place] = sketches_[place].key;
-  std::vector<Xapian::docid> candidates;  // places, as closest_cluster takes them
+  std::vector<bool> keyed(count, false);
+  // Places + 1, as closest_cluster takes them (docid 0 names none).
+  std::vector<Xapian::docid> candidates;
   std::vector<Xapian::docid> same_page;
   const auto& of_article = groups.of_article;
   for (std::size_t at = 0; at < of_article.size();) {
@@ -132,8 +136,8 @@ std::vector<ClusterChange> ClusterLedger::settle() {
       for (Place other : groups.members[group]) {
         if (other >= article || taken == kMaxCandidatesPerBand) break;
         if (superseded_at[other] <= seq) continue;
-        candidates.push_back(other);
-        if (groups.is_page[group]) same_page.push_back(other);
+        candidates.push_back(other + 1);
+        if (groups.is_page[group]) same_page.push_back(other + 1);
         ++taken;
       }
     }
@@ -141,19 +145,24 @@ std::vector<ClusterChange> ClusterLedger::settle() {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::sort(same_page.begin(), same_page.end());
-    const auto key = closest_cluster(
+    const auto choice = closest_cluster(
         sketches_[article].fingerprint, candidates,
-        [&](Xapian::docid other) -> std::optional<ClusterCandidate> {
-          return ClusterCandidate{sketches_[other].fingerprint, cluster_key_text(keys[other]),
-                                  std::binary_search(same_page.begin(), same_page.end(), other)};
+        [&](Xapian::docid did) -> std::optional<ClusterCandidate> {
+          const Place other = did - 1;
+          return ClusterCandidate{sketches_[other].fingerprint,
+                                  CandidateKey{cluster_key_text(keys[other]), keyed[other]},
+                                  std::binary_search(same_page.begin(), same_page.end(), did)};
         });
-    if (key) keys[article] = cluster_key_number(*key);
+    if (!choice) continue;
+    keys[article] = cluster_key_number(choice->key);
+    keyed[article] = true;
+    if (choice->starter != 0) keyed[choice->starter - 1] = true;
   }
 
   std::vector<ClusterChange> changes;
   for (Place place = 0; place < count; ++place) {
     const ArticleSketch& sketch = sketches_[place];
-    if (superseded_at[place] != kNever || keys[place] == sketch.key) continue;
+    if (superseded_at[place] != kNever || !keyed[place]) continue;
     changes.push_back(
         ClusterChange{sketch.writer, sketch.segment, sketch.docid, cluster_key_text(keys[place])});
   }

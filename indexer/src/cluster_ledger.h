@@ -3,11 +3,11 @@
 //
 // The segments of a bulk build are written in parallel and out of input
 // order, so when a document is written its cluster is not known yet: it
-// goes in with a cluster of its own. Each writer notes a sketch of every
+// goes in alone, without a cluster key. Each writer notes a sketch of every
 // article it writes (its fingerprint, page, key and place); at the end the
 // ledger replays the build as one writer would have run it (an article
 // joins the cluster of its closest earlier copy still in the index,
-// near_duplicates.h) and lists the documents whose key must change. They
+// near_duplicates.h) and lists the documents that get a key. They
 // are changed in the segments, which are then merged: the merged index is
 // written once, and the index itself is never scanned for candidates.
 //
@@ -31,7 +31,8 @@ struct ArticleSketch {
   std::uint64_t seq = 0;
   Fingerprint fingerprint;    ///< empty: too short to have one
   std::uint64_t page = 0;     ///< its page term's hash; 0: none
-  std::uint64_t key = 0;      ///< the cluster key it was written with (its own)
+  /// The key of the cluster it would start (it was written without one).
+  std::uint64_t key = 0;
   std::uint32_t writer = 0;   ///< the writer that holds it
   std::uint32_t segment = 0;  ///< that writer's segment
   Xapian::docid docid = 0;    ///< in that segment
@@ -64,7 +65,8 @@ class ClusterLedger {
   void supersede(std::uint64_t seq, std::uint64_t at);
 
   /// The changes that give every article still in the index (not
-  /// superseded) the cluster one writer would have given it.
+  /// superseded) the cluster key one writer would have given it: those
+  /// that joined a cluster and those a later copy joined.
   std::vector<ClusterChange> settle();
 
  private:

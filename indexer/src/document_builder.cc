@@ -78,7 +78,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_text(doc, article.title, {{schema::kTextPrefix, title_weight_}, {schema::kTitlePrefix, 1}},
              language, position, &title_stems_);
   index_text(doc, article.body, {{schema::kTextPrefix, 1}}, language, position, &body_stems_);
-  add_fingerprint(doc, article);
+  add_fingerprint(doc);
 
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.url.empty()) {
@@ -124,7 +124,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   return doc;
 }
 
-void DocumentBuilder::add_fingerprint(Xapian::Document& doc, const Article& article) {
+void DocumentBuilder::add_fingerprint(Xapian::Document& doc) {
   // The body only, so that a reprint under a new headline still matches;
   // a short body is fingerprinted with its headline, which often is all
   // that tells two templated notices apart (and lets identical
@@ -140,8 +140,8 @@ void DocumentBuilder::add_fingerprint(Xapian::Document& doc, const Article& arti
     doc.add_value(schema::kSlotFingerprint, fp.encode());
     for (const std::string& term : fp.band_terms()) doc.add_boolean_term(term);
   }
-  // Its own cluster until the indexer finds an earlier copy (indexer.cc).
-  set_cluster_key(doc, new_cluster_key(article.id, fp));
+  // No cluster key: the indexer gives one when it finds an earlier copy
+  // (indexer.cc), or when a later copy finds this one.
   fingerprint_ = std::move(fp);
 }
 

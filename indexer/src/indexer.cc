@@ -303,7 +303,8 @@ class Indexer::Impl {
   }
 
   // Gives `doc` the cluster key of its closest earlier copy in the index,
-  // if any; an older version of the same article does not count.
+  // if any (and that copy too, if it was alone); an older version of the
+  // same article does not count.
   void join_cluster(const std::string& unique_term, Xapian::Document& doc) {
     const Fingerprint fp =
         Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
@@ -313,14 +314,21 @@ class Indexer::Impl {
     if (auto it = db_.postlist_begin(unique_term); it != db_.postlist_end(unique_term)) {
       old_version = *it;
     }
-    const auto key = find_cluster(
+    const auto choice = find_cluster(
         db_, fp, band_terms_of(doc), page,
         [old_version](Xapian::docid did,
-                      const Xapian::Document& candidate) -> std::optional<std::string> {
+                      const Xapian::Document& candidate) -> std::optional<CandidateKey> {
           if (did == old_version) return std::nullopt;
-          return schema::cluster_key(candidate.get_value(schema::kSlotCluster));
+          return candidate_key_of(candidate);
         });
-    if (key) set_cluster_key(doc, *key);
+    if (!choice) return;
+    set_cluster_key(doc, choice->key);
+    if (choice->starter != 0) {
+      // Its first copy: the article that was alone starts the cluster.
+      Xapian::Document starter = db_.get_document(choice->starter);
+      set_cluster_key(starter, choice->key);
+      db_.replace_document(choice->starter, starter);
+    }
   }
 
   // The content hash stored for `unique_term`'s article; empty if none.

@@ -157,8 +157,8 @@ bool same_story(const Fingerprint& a, const Fingerprint& b) {
   return common / std::min(a.shingles, b.shingles) >= kMinContainment;
 }
 
-std::string new_cluster_key(std::string_view id, const Fingerprint& fp) {
-  std::string material(id);
+std::string new_cluster_key(std::string_view id_term, const Fingerprint& fp) {
+  std::string material(id_term);
   material.push_back('\0');
   if (!fp.empty()) material += fp.encode();
   return hex(internal::fnv1a(material), 16);
@@ -178,6 +178,19 @@ void set_cluster_key(Xapian::Document& doc, const std::string& key) {
   doc.add_value(schema::kSlotCluster, schema::cluster_value(key));
 }
 
+CandidateKey candidate_key_of(const Xapian::Document& doc) {
+  std::string key = schema::cluster_key(doc.get_value(schema::kSlotCluster));
+  if (!key.empty()) return {std::move(key), true};
+  std::string id_term;
+  const std::string prefix(schema::kIdPrefix);
+  auto term = doc.termlist_begin();
+  term.skip_to(prefix);
+  if (term != doc.termlist_end() && (*term).compare(0, prefix.size(), prefix) == 0) id_term = *term;
+  const Fingerprint fp =
+      Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
+  return {new_cluster_key(id_term, fp), false};
+}
+
 std::string page_term(std::string_view url) {
   const std::string page = canonical_article_url(url);
   if (page.empty()) return {};
@@ -191,12 +204,12 @@ std::string page_term_of(const Xapian::Document& doc) {
   return *term;
 }
 
-std::optional<std::string> closest_cluster(
+std::optional<ClusterChoice> closest_cluster(
     const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
     const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate) {
   // Above any resemblance (at most 1).
   constexpr double kSamePage = 2;
-  std::optional<std::string> best_key;
+  std::optional<ClusterChoice> best_choice;
   double best = -1;
   for (Xapian::docid did : candidates) {
     const std::optional<ClusterCandidate> other = candidate(did);
@@ -209,18 +222,18 @@ std::optional<std::string> closest_cluster(
     } else {
       continue;
     }
-    if (r > best || (r == best && other->key < *best_key)) {
+    if (r > best || (r == best && other->key.key < best_choice->key)) {
       best = r;
-      best_key = other->key;
+      best_choice = ClusterChoice{other->key.key, other->key.keyed ? 0 : did};
     }
   }
-  return best_key;
+  return best_choice;
 }
 
-std::optional<std::string> find_cluster(
+std::optional<ClusterChoice> find_cluster(
     const Xapian::Database& db, const Fingerprint& fp, const std::vector<std::string>& bands,
     const std::string& page,
-    const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
+    const std::function<std::optional<CandidateKey>(Xapian::docid, const Xapian::Document&)>&
         eligible) {
   std::vector<Xapian::docid> candidates;
   const auto read_postings = [&](const std::string& term) {
@@ -239,7 +252,7 @@ std::optional<std::string> find_cluster(
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return closest_cluster(fp, candidates, [&](Xapian::docid did) -> std::optional<ClusterCandidate> {
     const Xapian::Document doc = db.get_document(did);
-    std::optional<std::string> key = eligible(did, doc);
+    std::optional<CandidateKey> key = eligible(did, doc);
     if (!key) return std::nullopt;
     ClusterCandidate other;
     other.fingerprint =

@@ -10,12 +10,14 @@
 // Candidates are found through LSH bands, pairs of min-hashes stored as
 // boolean terms, so a new article's candidates are a few posting lists away.
 //
-// Each article carries a cluster key (value slot and boolean term). An
-// article joins the cluster of the most similar earlier article still in the
-// index; an article like none starts a cluster whose key hashes its id and
-// fingerprint, so a key never changes once given and never names another
-// cluster: deleting or rewriting the article that started a cluster leaves
-// the other members together.
+// An article with a copy carries a cluster key (value slot and boolean
+// term). An article joins the cluster of the most similar earlier article
+// still in the index; an article like none is alone and carries no key (most
+// articles: a term and a value fewer each to write, store and collapse on).
+// When a first copy of it comes, it gets the key of the cluster it starts, a
+// hash of its id term and fingerprint, so a key never changes once given and
+// never names another cluster: deleting or rewriting the article that
+// started a cluster leaves the other members together.
 #pragma once
 
 #include <xapian.h>
@@ -78,9 +80,21 @@ double resemblance(const Fingerprint& a, const Fingerprint& b);
 /// Whether `a` and `b` are copies of one story (thresholds in the .cc).
 bool same_story(const Fingerprint& a, const Fingerprint& b);
 
-/// The key of a cluster started by article `id` with fingerprint `fp`:
-/// 16 hex digits.
-std::string new_cluster_key(std::string_view id, const Fingerprint& fp);
+/// The key of a cluster started by the article whose unique (id) term is
+/// `id_term`, with fingerprint `fp`: 16 hex digits.
+std::string new_cluster_key(std::string_view id_term, const Fingerprint& fp);
+
+/// A document's cluster key as a candidate copy offers it.
+struct CandidateKey {
+  std::string key;
+  /// false: the document is alone, and `key` is the one it gives the cluster
+  /// it starts (new_cluster_key), not stored yet.
+  bool keyed = true;
+};
+
+/// The key a document of an index offers: its stored one, else the one it
+/// would start a cluster with.
+CandidateKey candidate_key_of(const Xapian::Document& doc);
 
 /// Sets the cluster key of `doc` (value slot and boolean term), removing
 /// the term of a previous key.
@@ -102,30 +116,38 @@ inline constexpr std::size_t kMaxCandidatesPerBand = 64;
 /// A candidate copy, as the caller knows it.
 struct ClusterCandidate {
   Fingerprint fingerprint;  ///< empty: its text was too short to have one
-  std::string key;          ///< the cluster it is in
+  CandidateKey key;         ///< the cluster it is in, or would start
   bool same_page = false;   ///< published at the article's page (page_term)
 };
 
-/// The key of the cluster an article with fingerprint `fp` joins among
-/// `candidates`, or nullopt if it is like none of them. `candidate` gives
+/// The cluster an article joins.
+struct ClusterChoice {
+  std::string key;
+  /// The candidate that starts the cluster and has no key yet (it must be
+  /// given `key` too), or 0.
+  Xapian::docid starter = 0;
+};
+
+/// The cluster an article with fingerprint `fp` joins among `candidates`,
+/// or nullopt if it is like none of them. `candidate` gives
 /// a candidate as the caller knows it, or nullopt to skip it (e.g. it was
 /// added later). A record of the same page is a copy whatever its text (a
 /// headline edited in place) and comes before any copy by text; of several
 /// copies by text the most similar wins; then the smallest key, so the
 /// outcome does not depend on docids.
-std::optional<std::string> closest_cluster(
+std::optional<ClusterChoice> closest_cluster(
     const Fingerprint& fp, const std::vector<Xapian::docid>& candidates,
     const std::function<std::optional<ClusterCandidate>(Xapian::docid)>& candidate);
 
-/// The key of the cluster an article with fingerprint `fp`, band terms
-/// `bands` and page term `page` (may be empty) joins among the documents of
-/// `db` (candidates from its band and page terms, then closest_cluster).
+/// The cluster an article with fingerprint `fp`, band terms `bands` and
+/// page term `page` (may be empty) joins among the documents of `db`
+/// (candidates from its band and page terms, then closest_cluster).
 /// `eligible` says whether a candidate counts and gives its cluster key, or
 /// nullopt to skip it.
-std::optional<std::string> find_cluster(
+std::optional<ClusterChoice> find_cluster(
     const Xapian::Database& db, const Fingerprint& fp, const std::vector<std::string>& bands,
     const std::string& page,
-    const std::function<std::optional<std::string>(Xapian::docid, const Xapian::Document&)>&
+    const std::function<std::optional<CandidateKey>(Xapian::docid, const Xapian::Document&)>&
         eligible);
 
 }  // namespace newsdex::indexer

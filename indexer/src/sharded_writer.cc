@@ -232,34 +232,39 @@ void ShardedWriter::settle_clusters() {
       order.emplace_back(added, *it);
     }
     std::sort(order.begin(), order.end());
-    std::unordered_map<Xapian::docid, std::string> key_of;
+    // The key each document has (or would start a cluster with) as settled
+    // so far: this batch's, and earlier ones' that a copy here joined.
+    std::unordered_map<Xapian::docid, CandidateKey> key_of;
+    const auto give_key = [&](Xapian::docid did, const std::string& key) {
+      changes[(did - 1) % n].push_back({(did - 1) / n + 1, key});
+      key_of[did] = CandidateKey{key, true};
+      changed = true;
+    };
     for (const auto& [added, did] : order) {
       const Xapian::Document doc = all.get_document(did);
-      std::string current = schema::cluster_key(doc.get_value(schema::kSlotCluster));
       const Fingerprint fp =
           Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
       const std::string page = page_term_of(doc);
-      const auto key =
+      const auto choice =
           fp.empty() && page.empty()
               ? std::nullopt
-              : find_cluster(
-                    all, fp, band_terms_of(doc), page,
-                    [&, added = added](Xapian::docid other,
-                                       const Xapian::Document& copy) -> std::optional<std::string> {
-                      const auto at = order_of.find(other);
-                      // Committed before this batch: settled already.
-                      if (at == order_of.end()) {
-                        return schema::cluster_key(copy.get_value(schema::kSlotCluster));
-                      }
-                      if (at->second >= added) return std::nullopt;
-                      return key_of[other];
-                    });
-      if (key && *key != current) {
-        changes[(did - 1) % n].push_back({(did - 1) / n + 1, *key});
-        current = *key;
-        changed = true;
+              : find_cluster(all, fp, band_terms_of(doc), page,
+                             [&](Xapian::docid other, const Xapian::Document& copy)
+                                 -> std::optional<CandidateKey> {
+                               // Earlier in this batch, or given a key here.
+                               if (const auto known = key_of.find(other); known != key_of.end()) {
+                                 return known->second;
+                               }
+                               if (order_of.count(other) != 0) return std::nullopt;  // not yet
+                               // Committed before this batch: settled already.
+                               return candidate_key_of(copy);
+                             });
+      if (choice) {
+        give_key(did, choice->key);
+        if (choice->starter != 0) give_key(choice->starter, choice->key);
+      } else {
+        key_of[did] = candidate_key_of(doc);
       }
-      key_of[did] = std::move(current);
     }
   } catch (const Xapian::Error& e) {
     throw IndexError(options_.db_path + ": settling duplicate clusters: " + e.get_description());

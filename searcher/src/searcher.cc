@@ -200,9 +200,12 @@ class Searcher::Impl {
       }
       const std::string key =
           schema::cluster_key(db_.get_document(*it).get_value(schema::kSlotCluster));
-      const Xapian::Query copies(Xapian::Query::OP_AND_NOT,
-                                 Xapian::Query(std::string(schema::kClusterPrefix) + key),
-                                 Xapian::Query(id_term));
+      // An article without a key has no copy.
+      const Xapian::Query copies =
+          key.empty() ? Xapian::Query::MatchNothing
+                      : Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                      Xapian::Query(std::string(schema::kClusterPrefix) + key),
+                                      Xapian::Query(id_term));
       SearchRequest listing = request;
       listing.query.clear();
       listing.collapse = false;

@@ -160,8 +160,8 @@ void expect_same_hits(const SearchResult& expected, const SearchResult& actual, 
       // which one depends on document numbers too.
       std::vector<std::string> x, y;
       for (std::size_t i = start; i < end; ++i) {
-        x.push_back(collapsed ? a[i].cluster : a[i].id);
-        y.push_back(collapsed ? b[i].cluster : b[i].id);
+        x.push_back(collapsed && !a[i].cluster.empty() ? a[i].cluster : a[i].id);
+        y.push_back(collapsed && !b[i].cluster.empty() ? b[i].cluster : b[i].id);
       }
       std::sort(x.begin(), x.end());
       std::sort(y.begin(), y.end());

@@ -41,7 +41,8 @@ struct Hit {
   std::vector<std::string> places;
   HighlightedText title;    ///< the full title, query words highlighted
   HighlightedText snippet;  ///< a passage of the body around the best matches
-  /// Duplicate cluster key: equal for the copies of one story.
+  /// Duplicate cluster key: equal for the copies of one story; empty for
+  /// an article without a copy.
   std::string cluster;
   /// Other matching articles folded into this one (0 when not collapsing).
   /// A lower bound: Xapian stops counting once the page is certain.
