@@ -29,8 +29,8 @@ namespace newsdex::indexer {
 struct ArticleSketch {
   /// When it was added, in input order (unique per version).
   std::uint64_t seq = 0;
-  Fingerprint fingerprint;    ///< empty: too short to have one
-  std::uint64_t page = 0;     ///< its page term's hash; 0: none
+  Fingerprint fingerprint;  ///< empty: too short to have one
+  std::uint64_t page = 0;   ///< its page term's hash; 0: none
   /// The key of the cluster it would start (it was written without one).
   std::uint64_t key = 0;
   std::uint32_t writer = 0;   ///< the writer that holds it

@@ -249,8 +249,8 @@ void ShardedWriter::settle_clusters() {
           fp.empty() && page.empty()
               ? std::nullopt
               : find_cluster(all, fp, band_terms_of(doc), page,
-                             [&](Xapian::docid other, const Xapian::Document& copy)
-                                 -> std::optional<CandidateKey> {
+                             [&](Xapian::docid other,
+                                 const Xapian::Document& copy) -> std::optional<CandidateKey> {
                                // Earlier in this batch, or given a key here.
                                if (const auto known = key_of.find(other); known != key_of.end()) {
                                  return known->second;

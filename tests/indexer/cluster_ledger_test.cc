@@ -97,7 +97,7 @@ TEST(ClusterLedgerTest, RecordsOfOnePageAreOneStoryWithoutAFingerprint) {
               sketch(2, "third headline", 78)});
   const auto keys = settle(ledger);
   EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{1, cluster_key_text(1000)},
-                                                         {2, cluster_key_text(1000)}}));
+                                                        {2, cluster_key_text(1000)}}));
 }
 
 }  // namespace

@@ -224,8 +224,7 @@ std::string key_of(const std::string& db_path, const std::string& id) {
   Xapian::Database db(db_path);
   auto it = db.postlist_begin(schema::id_term(id));
   if (it == db.postlist_end(schema::id_term(id))) return "";
-  const std::string key =
-      schema::cluster_key(db.get_document(*it).get_value(schema::kSlotCluster));
+  const std::string key = schema::cluster_key(db.get_document(*it).get_value(schema::kSlotCluster));
   return key.empty() ? "alone:" + id : key;
 }
 
