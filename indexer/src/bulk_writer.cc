@@ -208,9 +208,14 @@ void BulkWriter::settle_clusters() {
         Xapian::WritableDatabase db(paths[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
         for (const ClusterChange* change : by_segment[segment]) {
           Xapian::Document doc = db.get_document(change->docid);
-          set_cluster_key(doc, change->key);
-          // Only the changed value and term are rewritten: the document
-          // came from this database.
+          // Only what changed is rewritten (the document came from this
+          // database): a starter's value, which leaves its terms unread; a
+          // joiner's term and value.
+          if (change->value_only) {
+            set_cluster_value(doc, change->key);
+          } else {
+            set_cluster_key(doc, change->key);
+          }
           db.replace_document(change->docid, doc);
         }
         db.commit();

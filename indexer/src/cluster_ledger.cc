@@ -114,11 +114,13 @@ std::vector<ClusterChange> ClusterLedger::settle() {
   groups.add_runs(hashed, true);
   std::sort(groups.of_article.begin(), groups.of_article.end());
 
-  // Every article was written alone, without a key; one that joins a
-  // cluster, or that a later copy joins, gets one.
+  // Every article was written alone (its own key's term, no value); one
+  // that joins a cluster takes its key, one that a later copy joins gets
+  // the value of its own.
   std::vector<std::uint64_t> keys(count);
   for (Place place = 0; place < count; ++place) keys[place] = sketches_[place].key;
   std::vector<bool> keyed(count, false);
+  std::vector<bool> joined(count, false);
   // Places + 1, as closest_cluster takes them (docid 0 names none).
   std::vector<Xapian::docid> candidates;
   std::vector<Xapian::docid> same_page;
@@ -156,6 +158,7 @@ std::vector<ClusterChange> ClusterLedger::settle() {
     if (!choice) continue;
     keys[article] = cluster_key_number(choice->key);
     keyed[article] = true;
+    joined[article] = true;
     if (choice->starter != 0) keyed[choice->starter - 1] = true;
   }
 
@@ -163,8 +166,8 @@ std::vector<ClusterChange> ClusterLedger::settle() {
   for (Place place = 0; place < count; ++place) {
     const ArticleSketch& sketch = sketches_[place];
     if (superseded_at[place] != kNever || !keyed[place]) continue;
-    changes.push_back(
-        ClusterChange{sketch.writer, sketch.segment, sketch.docid, cluster_key_text(keys[place])});
+    changes.push_back(ClusterChange{sketch.writer, sketch.segment, sketch.docid,
+                                    cluster_key_text(keys[place]), !joined[place]});
   }
   return changes;
 }

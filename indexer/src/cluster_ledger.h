@@ -3,7 +3,7 @@
 //
 // The segments of a bulk build are written in parallel and out of input
 // order, so when a document is written its cluster is not known yet: it
-// goes in alone, without a cluster key. Each writer notes a sketch of every
+// goes in alone (the term of its own key, no value). Each writer notes a sketch of every
 // article it writes (its fingerprint, page, key and place); at the end the
 // ledger replays the build as one writer would have run it (an article
 // joins the cluster of its closest earlier copy still in the index,
@@ -31,7 +31,7 @@ struct ArticleSketch {
   std::uint64_t seq = 0;
   Fingerprint fingerprint;  ///< empty: too short to have one
   std::uint64_t page = 0;   ///< its page term's hash; 0: none
-  /// The key of the cluster it would start (it was written without one).
+  /// The key of the cluster it would start (its term's; written alone).
   std::uint64_t key = 0;
   std::uint32_t writer = 0;   ///< the writer that holds it
   std::uint32_t segment = 0;  ///< that writer's segment
@@ -44,6 +44,9 @@ struct ClusterChange {
   std::uint32_t segment = 0;
   Xapian::docid docid = 0;
   std::string key;  ///< the new key, 16 hex digits
+  /// It starts the cluster: its term holds `key` already, only the value
+  /// is to be set (set_cluster_value); else it joined (set_cluster_key).
+  bool value_only = false;
 };
 
 /// The cluster key (16 hex digits) as a number, and back.
@@ -66,7 +69,8 @@ class ClusterLedger {
 
   /// The changes that give every article still in the index (not
   /// superseded) the cluster key one writer would have given it: those
-  /// that joined a cluster and those a later copy joined.
+  /// that joined a cluster (term and value) and those a later copy joined
+  /// (value only).
   std::vector<ClusterChange> settle();
 
  private:

@@ -78,7 +78,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   index_text(doc, article.title, {{schema::kTextPrefix, title_weight_}, {schema::kTitlePrefix, 1}},
              language, position, &title_stems_);
   index_text(doc, article.body, {{schema::kTextPrefix, 1}}, language, position, &body_stems_);
-  add_fingerprint(doc);
+  add_fingerprint(doc, article);
 
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.url.empty()) {
@@ -124,7 +124,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   return doc;
 }
 
-void DocumentBuilder::add_fingerprint(Xapian::Document& doc) {
+void DocumentBuilder::add_fingerprint(Xapian::Document& doc, const Article& article) {
   // The body only, so that a reprint under a new headline still matches;
   // a short body is fingerprinted with its headline, which often is all
   // that tells two templated notices apart (and lets identical
@@ -140,8 +140,10 @@ void DocumentBuilder::add_fingerprint(Xapian::Document& doc) {
     doc.add_value(schema::kSlotFingerprint, fp.encode());
     for (const std::string& term : fp.band_terms()) doc.add_boolean_term(term);
   }
-  // No cluster key: the indexer gives one when it finds an earlier copy
-  // (indexer.cc), or when a later copy finds this one.
+  // Alone until the indexer finds an earlier copy (indexer.cc): the term of
+  // the cluster it would start, no value.
+  doc.add_boolean_term(std::string(schema::kClusterPrefix) +
+                       new_cluster_key(schema::id_term(article.id), fp));
   fingerprint_ = std::move(fp);
 }
 

@@ -44,7 +44,7 @@ class DocumentBuilder {
                   std::initializer_list<FieldTarget> targets, std::string_view language,
                   Xapian::termpos& position, std::vector<std::string>* words = nullptr);
   // The fingerprint, band terms and first cluster key (near_duplicates.h).
-  void add_fingerprint(Xapian::Document& doc);
+  void add_fingerprint(Xapian::Document& doc, const Article& article);
 
   Analyzer& analyzer_;
   unsigned title_weight_;

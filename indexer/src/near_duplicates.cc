@@ -165,30 +165,31 @@ std::string new_cluster_key(std::string_view id_term, const Fingerprint& fp) {
 }
 
 void set_cluster_key(Xapian::Document& doc, const std::string& key) {
-  const std::string old = schema::cluster_key(doc.get_value(schema::kSlotCluster));
-  if (old == key) return;
-  if (!old.empty()) {
-    try {
-      doc.remove_term(std::string(schema::kClusterPrefix) + old);
-    } catch (const Xapian::InvalidArgumentError&) {
-      // The term was not there: nothing to remove.
-    }
+  const std::string old = cluster_term_key_of(doc);
+  if (old != key) {
+    if (!old.empty()) doc.remove_term(std::string(schema::kClusterPrefix) + old);
+    doc.add_boolean_term(std::string(schema::kClusterPrefix) + key);
   }
-  doc.add_boolean_term(std::string(schema::kClusterPrefix) + key);
-  doc.add_value(schema::kSlotCluster, schema::cluster_value(key));
+  set_cluster_value(doc, key);
+}
+
+void set_cluster_value(Xapian::Document& doc, const std::string& key) {
+  const std::string value = schema::cluster_value(key);
+  if (doc.get_value(schema::kSlotCluster) != value) doc.add_value(schema::kSlotCluster, value);
+}
+
+std::string cluster_term_key_of(const Xapian::Document& doc) {
+  const std::string prefix(schema::kClusterPrefix);
+  auto term = doc.termlist_begin();
+  term.skip_to(prefix);
+  if (term == doc.termlist_end() || (*term).compare(0, prefix.size(), prefix) != 0) return {};
+  return (*term).substr(prefix.size());
 }
 
 CandidateKey candidate_key_of(const Xapian::Document& doc) {
   std::string key = schema::cluster_key(doc.get_value(schema::kSlotCluster));
   if (!key.empty()) return {std::move(key), true};
-  std::string id_term;
-  const std::string prefix(schema::kIdPrefix);
-  auto term = doc.termlist_begin();
-  term.skip_to(prefix);
-  if (term != doc.termlist_end() && (*term).compare(0, prefix.size(), prefix) == 0) id_term = *term;
-  const Fingerprint fp =
-      Fingerprint::decode(doc.get_value(schema::kSlotFingerprint)).value_or(Fingerprint{});
-  return {new_cluster_key(id_term, fp), false};
+  return {cluster_term_key_of(doc), false};
 }
 
 std::string page_term(std::string_view url) {

@@ -10,14 +10,18 @@
 // Candidates are found through LSH bands, pairs of min-hashes stored as
 // boolean terms, so a new article's candidates are a few posting lists away.
 //
-// An article with a copy carries a cluster key (value slot and boolean
-// term). An article joins the cluster of the most similar earlier article
-// still in the index; an article like none is alone and carries no key (most
-// articles: a term and a value fewer each to write, store and collapse on).
-// When a first copy of it comes, it gets the key of the cluster it starts, a
-// hash of its id term and fingerprint, so a key never changes once given and
-// never names another cluster: deleting or rewriting the article that
-// started a cluster leaves the other members together.
+// Every article carries the boolean term of a cluster key; an article with
+// a copy also carries the key as a value, the collapse key. An article joins
+// the cluster of the most similar earlier article still in the index: it
+// takes that cluster's key (term and value). An article like none is alone:
+// its term names the cluster it would start, a hash of its id term and
+// fingerprint, and it has no value, so the searcher's collapser skips it
+// (most articles: one value fewer to write and to file at every search).
+// When a first copy comes, the article it joins gets the value of its own
+// key: a change of values only, which Xapian writes without touching the
+// document's terms. A key never changes once given and never names another
+// cluster: deleting or rewriting the article that started a cluster leaves
+// the other members together.
 #pragma once
 
 #include <xapian.h>
@@ -87,18 +91,24 @@ std::string new_cluster_key(std::string_view id_term, const Fingerprint& fp);
 /// A document's cluster key as a candidate copy offers it.
 struct CandidateKey {
   std::string key;
-  /// false: the document is alone, and `key` is the one it gives the cluster
-  /// it starts (new_cluster_key), not stored yet.
+  /// false: the document is alone, and `key` (its term's) is the one it
+  /// gives the cluster it starts; its value is not set yet.
   bool keyed = true;
 };
 
-/// The key a document of an index offers: its stored one, else the one it
-/// would start a cluster with.
+/// The key a document of an index offers: its value's, else its term's.
 CandidateKey candidate_key_of(const Xapian::Document& doc);
 
 /// Sets the cluster key of `doc` (value slot and boolean term), removing
 /// the term of a previous key.
 void set_cluster_key(Xapian::Document& doc, const std::string& key);
+
+/// Gives an article that was alone the value of the key its term holds: it
+/// starts a cluster. Only a value changes.
+void set_cluster_value(Xapian::Document& doc, const std::string& key);
+
+/// The key of the cluster term among a document's terms, or empty.
+std::string cluster_term_key_of(const Xapian::Document& doc);
 
 /// The boolean term of the page an article was published at
 /// (schema::kPagePrefix + a hash of canonical_article_url), or empty when
@@ -123,8 +133,8 @@ struct ClusterCandidate {
 /// The cluster an article joins.
 struct ClusterChoice {
   std::string key;
-  /// The candidate that starts the cluster and has no key yet (it must be
-  /// given `key` too), or 0.
+  /// The candidate that starts the cluster and has no value yet (it must
+  /// be given `key`'s value, set_cluster_value), or 0.
   Xapian::docid starter = 0;
 };
 

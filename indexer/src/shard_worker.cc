@@ -212,18 +212,17 @@ void ShardWorker::handle(Add& add) {
     forget_in_closed_segments(add.unique_term);
     docid = db_.replace_document(add.unique_term, doc);
   }
-  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq, add.unique_term);
+  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq);
 }
 
-void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq,
-                              const std::string& unique_term) {
+void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq) {
   ArticleSketch sketch;
   sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
   sketch.page = page_number(page_term_of(doc));
   if (sketch.fingerprint.empty() && sketch.page == 0) return;  // can have no copy
   sketch.seq = seq;
-  // Written alone (no key): the key of the cluster it would start.
-  sketch.key = cluster_key_number(new_cluster_key(unique_term, sketch.fingerprint));
+  // Written alone: its term names the cluster it would start.
+  sketch.key = cluster_key_number(cluster_term_key_of(doc));
   sketch.segment = static_cast<std::uint32_t>(segment_paths_.size() - 1);
   sketch.docid = docid;
   pending_sketches_.push_back(sketch);

@@ -121,8 +121,7 @@ class ShardWorker {
   void handle(Add& add);
   void handle(Remove& remove);
   void keep_batch();  // at a flush: keeps the batch's spellings and sketches
-  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq,
-                   const std::string& unique_term);
+  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq);
   void rethrow_failure();
   void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();

@@ -216,6 +216,7 @@ void ShardedWriter::settle_clusters() {
   struct Change {
     Xapian::docid shard_docid;
     std::string key;
+    bool value_only;  // a starter: its term holds the key already
   };
   std::vector<std::vector<Change>> changes(shards_.size());
   bool changed = false;
@@ -235,8 +236,8 @@ void ShardedWriter::settle_clusters() {
     // The key each document has (or would start a cluster with) as settled
     // so far: this batch's, and earlier ones' that a copy here joined.
     std::unordered_map<Xapian::docid, CandidateKey> key_of;
-    const auto give_key = [&](Xapian::docid did, const std::string& key) {
-      changes[(did - 1) % n].push_back({(did - 1) / n + 1, key});
+    const auto give_key = [&](Xapian::docid did, const std::string& key, bool value_only) {
+      changes[(did - 1) % n].push_back({(did - 1) / n + 1, key, value_only});
       key_of[did] = CandidateKey{key, true};
       changed = true;
     };
@@ -260,8 +261,8 @@ void ShardedWriter::settle_clusters() {
                                return candidate_key_of(copy);
                              });
       if (choice) {
-        give_key(did, choice->key);
-        if (choice->starter != 0) give_key(choice->starter, choice->key);
+        give_key(did, choice->key, false);
+        if (choice->starter != 0) give_key(choice->starter, choice->key, true);
       } else {
         key_of[did] = candidate_key_of(doc);
       }
@@ -278,7 +279,11 @@ void ShardedWriter::settle_clusters() {
       Xapian::WritableDatabase& db = shards_[i].worker->database();
       for (const Change& change : changes[i]) {
         Xapian::Document doc = db.get_document(change.shard_docid);
-        set_cluster_key(doc, change.key);
+        if (change.value_only) {
+          set_cluster_value(doc, change.key);
+        } else {
+          set_cluster_key(doc, change.key);
+        }
         db.replace_document(change.shard_docid, doc);
       }
     } catch (const Xapian::Error& e) {

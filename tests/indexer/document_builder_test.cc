@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "near_duplicates.h"
 #include "newsdex/common/schema.h"
 #include "stored_article.h"
 
@@ -184,9 +185,11 @@ TEST(DocumentBuilderTest, OmitsAbsentFields) {
   Article article;
   article.id = "bare";
   const Xapian::Document doc = builder.build(article);
-  // No cluster key until the indexer finds a copy; without text it has no
-  // fingerprint to find copies by.
-  EXPECT_EQ(terms_of(doc), (std::vector<std::string>{"Qbare"}));
+  // Alone until the indexer finds a copy: the term of the cluster it would
+  // start, no key value; without text it has no fingerprint to find copies
+  // by.
+  const std::string own_key = new_cluster_key(schema::id_term("bare"), Fingerprint{});
+  EXPECT_EQ(terms_of(doc), (std::vector<std::string>{"Qbare", "XDC" + own_key}));
   EXPECT_TRUE(doc.get_value(schema::kSlotCluster).empty());
   EXPECT_TRUE(doc.get_value(schema::kSlotFingerprint).empty());
   EXPECT_TRUE(doc.get_value(schema::kSlotTimestamp).empty());
