@@ -96,7 +96,7 @@ void BM_NewsdexSnippet(benchmark::State& state) {
     for (auto term = c.query.get_terms_begin(); term != c.query.get_terms_end(); ++term) {
       recorded.push_back({(*term).substr(1), *term, false});
     }
-    terms.emplace_back(recorded, c.mset);
+    terms.emplace_back(recorded, c.mset, f.db.get_doccount());
   }
   const std::string language = "en";
   std::vector<newsdex::Token> tokens;

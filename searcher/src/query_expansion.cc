@@ -39,8 +39,12 @@ ExpandedQuery expand_query(const Xapian::Database& db, const BuiltQuery& built,
   Xapian::RSet relevant;
   for (auto it = feedback.begin(); it != feedback.end(); ++it) relevant.add_document(*it);
   // Terms of the query are left out (get_eset's default): they are in it.
+  // Exact term frequencies: on a sharded index whose feedback documents lie
+  // in some shards only, Xapian would otherwise scale those shards' counts
+  // up to the whole index (an estimate one database never makes).
   const TextTermDecider text_terms(analysis::stopwords(built.language));
-  const Xapian::ESet eset = enquire.get_eset(options.terms, relevant, &text_terms);
+  const Xapian::ESet eset =
+      enquire.get_eset(options.terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &text_terms);
   if (eset.empty()) return expanded;
   std::vector<Xapian::Query> added;
   for (auto it = eset.begin(); it != eset.end(); ++it) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cmath>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,13 +23,22 @@ namespace newsdex::searcher {
 // weight in the query (for choosing the snippet); wildcards as prefixes.
 class QueryTerms {
  public:
-  QueryTerms(const std::vector<HighlightTerm>& terms, const Xapian::MSet& mset) {
+  // `documents`: how many the index holds. A term weighs its inverse
+  // document frequency in the whole index, the same on one database and on
+  // shards (Xapian's MSet::get_termweight is an upper bound that depends on
+  // each shard's document lengths, so a sharded index chose other snippets).
+  QueryTerms(const std::vector<HighlightTerm>& terms, const Xapian::MSet& mset,
+             Xapian::doccount documents) {
     int next = 0;
     for (const HighlightTerm& term : terms) {
       if (term.stem.empty()) continue;
+      const Xapian::doccount frequency =
+          term.xapian_term.empty() ? 0 : mset.get_termfreq(term.xapian_term);
       // Unweighted terms (absent from the index, wildcards) still mark a match.
-      const double weight =
-          std::max(term.xapian_term.empty() ? 0.0 : mset.get_termweight(term.xapian_term), 1e-3);
+      const double weight = std::max(
+          frequency == 0 ? 0.0
+                         : std::log((documents + 0.5) / (static_cast<double>(frequency) + 0.5)),
+          1e-3);
       if (term.is_prefix) {
         prefixes_.emplace_back(term.stem, TermMatch{next++, weight});
       } else {

@@ -89,7 +89,12 @@ RelatedQuery related_query(const Xapian::Database& db, std::string_view id,
   rset.add_document(article);
   const WordsOfOtherStories words_of_others(db, analysis::stopwords(language),
                                             std::move(in_cluster), options.min_other_articles);
-  const Xapian::ESet eset = enquire.get_eset(options.terms, rset, &words_of_others);
+  // Exact term frequencies: on a sharded index the article lies in one
+  // shard, and Xapian would otherwise estimate each word's frequency in the
+  // whole index by scaling up its count in that shard, so the words chosen,
+  // and their weights, would differ from one database's.
+  const Xapian::ESet eset =
+      enquire.get_eset(options.terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words_of_others);
   if (eset.empty()) {
     related.words = Xapian::Query::MatchNothing;  // an article without words
     return related;

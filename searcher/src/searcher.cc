@@ -492,7 +492,7 @@ class Searcher::Impl {
                              static_cast<Xapian::doccount>(result.articles_upper_bound));
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
-    const QueryTerms terms(built.highlight_terms, mset);
+    const QueryTerms terms(built.highlight_terms, mset, db_.get_doccount());
     // A remote shard answers each document fetch with a round trip: ask
     // for the whole page at once. Xapian 1.4's MSet::fetch() indexes its
     // items from 0 whatever the first rank asked for (it reads out of

@@ -290,14 +290,33 @@ TEST_F(ShardedSearchTest, DuplicatesOfListsCopiesFromEveryShard) {
     expect_same_result(expected, remote.duplicates_of(id, listing), false);
   }
   EXPECT_THROW(remote.duplicates_of("no-such-id"), NotFoundError);
-  // Related articles work over remote shards, though not yet with one
-  // database's exact list (docs/scaling.md, "Not the same yet").
-  for (std::size_t i = 0; i < 5; ++i) {
-    SCOPED_TRACE("related " + with_copies[i]);
-    const SearchResult related = remote.related(with_copies[i], listing);
-    EXPECT_GT(related.hits.size(), 0u);
-    for (const auto& hit : related.hits) EXPECT_NE(hit.id, with_copies[i]);
+}
+
+// Related articles over local and remote shards: one database's list (the
+// article's words are weighed by their frequency in the whole index, not
+// estimated from its shard's), scores, totals and facets.
+TEST_F(ShardedSearchTest, RelatedArticlesAreTheSameAsOneDatabases) {
+  searcher::Searcher single(corpus->dir / "single");
+  searcher::Searcher sharded(corpus->dir / "sharded");
+  searcher::Searcher remote(corpus->dir / "remote");
+  SearchRequest all = request("");
+  all.collapse = false;
+  all.limit = 1000;
+  all.snippet_bytes = 0;
+  SearchRequest listing;
+  listing.limit = 20;
+  listing.facets = every_facet();
+  std::size_t compared = 0;
+  for (const auto& article : single.search(all).hits) {
+    SCOPED_TRACE("related " + article.id);
+    const SearchResult expected = single.related(article.id, listing);
+    for (const auto& hit : expected.hits) EXPECT_NE(hit.id, article.id);
+    expect_same_result(expected, sharded.related(article.id, listing), true);
+    expect_same_result(expected, remote.related(article.id, listing), true);
+    compared += expected.hits.empty() ? 0 : 1;
   }
+  EXPECT_GE(compared, 20u);
+  EXPECT_THROW(remote.related("no-such-id", listing), NotFoundError);
 }
 
 }  // namespace
