@@ -200,6 +200,13 @@ TEST(NearDuplicateClusterTest, ParallelBuildGivesTheClustersOfOneThread) {
   EXPECT_LT(keyed, one.size());
 }
 
+IndexOptions options_for(const testing::TempDir& dir, unsigned threads) {
+  IndexOptions options;
+  options.db_path = dir / "db";
+  options.threads = threads;
+  return options;
+}
+
 Article article(std::string id, std::string body) {
   Article a;
   a.id = std::move(id);
@@ -225,15 +232,13 @@ std::string key_of(const std::string& db_path, const std::string& id) {
   return key.empty() ? "alone:" + id : key;
 }
 
-// Most articles have no copy, and carry no cluster key: the article a first
-// copy joins is given the key of the cluster it starts, by one writer, by
-// the parallel build and by a later import into it.
+// Most articles have no copy, and carry no collapse key (slot 9 value): the
+// article a first copy joins is given the value of the key of the cluster
+// it starts, by one writer, by the parallel build and by a later import.
 TEST(NearDuplicateClusterTest, AnArticleGetsAClusterKeyOnlyWithItsFirstCopy) {
   for (unsigned threads : {1u, 2u}) {
     testing::TempDir dir;
-    IndexOptions options;
-    options.db_path = dir / "db";
-    options.threads = threads;
+    IndexOptions options = options_for(dir, threads);
     {
       Indexer indexer(options);
       indexer.add(article("first", kStory));
@@ -295,9 +300,7 @@ Article headline(std::string id, std::string title, std::string url) {
 TEST(NearDuplicateClusterTest, RecordsOfOnePageAreOneStoryWhateverTheirHeadlines) {
   for (unsigned threads : {1u, 2u}) {
     testing::TempDir dir;
-    IndexOptions options;
-    options.db_path = dir / "db";
-    options.threads = threads;
+    IndexOptions options = options_for(dir, threads);
     {
       Indexer indexer(options);
       indexer.add(headline("first",
@@ -389,9 +392,7 @@ TEST(NearDuplicateClusterTest, ParallelBuildReplaysReplacementsAndRemovalsInInpu
   std::map<unsigned, std::map<std::string, std::string>> keys_by_threads;
   for (unsigned threads : {1u, 2u, 3u}) {
     testing::TempDir dir;
-    IndexOptions options;
-    options.db_path = dir / "db";
-    options.threads = threads;
+    IndexOptions options = options_for(dir, threads);
     options.batch_size = 2;  // several flushes inside the one build
     {
       Indexer indexer(options);

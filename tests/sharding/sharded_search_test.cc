@@ -61,6 +61,15 @@ SearchRequest request(std::string query) {
   return r;
 }
 
+// Every article of the corpus, uncollapsed, without snippets.
+SearchRequest every_article() {
+  SearchRequest all;
+  all.collapse = false;
+  all.limit = 1000;
+  all.snippet_bytes = 0;
+  return all;
+}
+
 std::vector<FacetRequest> every_facet() {
   std::vector<FacetRequest> facets;
   for (const char* spec :
@@ -242,10 +251,7 @@ TEST_F(ShardedSearchTest, CopiesOfAStoryInDifferentShardsAreOneCluster) {
   // index, though its articles are spread over the shards by id.
   searcher::Searcher single(corpus->dir / "single");
   searcher::Searcher remote(corpus->dir / "remote");
-  SearchRequest all = request("");
-  all.collapse = false;
-  all.limit = 1000;
-  all.snippet_bytes = 0;
+  const SearchRequest all = every_article();
   std::map<std::string, std::string> single_cluster, remote_cluster;
   for (const auto& hit : single.search(all).hits) single_cluster[hit.id] = hit.cluster;
   for (const auto& hit : remote.search(all).hits) remote_cluster[hit.id] = hit.cluster;
@@ -299,10 +305,7 @@ TEST_F(ShardedSearchTest, RelatedArticlesAreTheSameAsOneDatabases) {
   searcher::Searcher single(corpus->dir / "single");
   searcher::Searcher sharded(corpus->dir / "sharded");
   searcher::Searcher remote(corpus->dir / "remote");
-  SearchRequest all = request("");
-  all.collapse = false;
-  all.limit = 1000;
-  all.snippet_bytes = 0;
+  const SearchRequest all = every_article();
   SearchRequest listing;
   listing.limit = 20;
   listing.facets = every_facet();
