@@ -119,10 +119,10 @@ std::vector<ClusterChange> ClusterLedger::settle() {
   // the value of its own.
   std::vector<std::uint64_t> keys(count);
   for (Place place = 0; place < count; ++place) keys[place] = sketches_[place].key;
-  std::vector<bool> keyed(count, false);
-  std::vector<bool> joined(count, false);
-  // Places + 1, as closest_cluster takes them (docid 0 names none).
-  std::vector<Xapian::docid> candidates;
+  // What each article's document must get.
+  enum class Change : std::uint8_t { kNone, kValue, kKey };  // kKey: term and value
+  std::vector<Change> change(count, Change::kNone);
+  std::vector<Xapian::docid> candidates;  // places, as closest_cluster takes them
   std::vector<Xapian::docid> same_page;
   const auto& of_article = groups.of_article;
   for (std::size_t at = 0; at < of_article.size();) {
@@ -138,8 +138,8 @@ std::vector<ClusterChange> ClusterLedger::settle() {
       for (Place other : groups.members[group]) {
         if (other >= article || taken == kMaxCandidatesPerBand) break;
         if (superseded_at[other] <= seq) continue;
-        candidates.push_back(other + 1);
-        if (groups.is_page[group]) same_page.push_back(other + 1);
+        candidates.push_back(other);
+        if (groups.is_page[group]) same_page.push_back(other);
         ++taken;
       }
     }
@@ -149,25 +149,25 @@ std::vector<ClusterChange> ClusterLedger::settle() {
     std::sort(same_page.begin(), same_page.end());
     const auto choice = closest_cluster(
         sketches_[article].fingerprint, candidates,
-        [&](Xapian::docid did) -> std::optional<ClusterCandidate> {
-          const Place other = did - 1;
-          return ClusterCandidate{sketches_[other].fingerprint,
-                                  CandidateKey{cluster_key_text(keys[other]), keyed[other]},
-                                  std::binary_search(same_page.begin(), same_page.end(), did)};
+        [&](Xapian::docid other) -> std::optional<ClusterCandidate> {
+          return ClusterCandidate{
+              sketches_[other].fingerprint,
+              CandidateKey{cluster_key_text(keys[other]), change[other] != Change::kNone},
+              std::binary_search(same_page.begin(), same_page.end(), other)};
         });
     if (!choice) continue;
     keys[article] = cluster_key_number(choice->key);
-    keyed[article] = true;
-    joined[article] = true;
-    if (choice->starter != 0) keyed[choice->starter - 1] = true;
+    change[article] = Change::kKey;
+    if (choice->starter) change[*choice->starter] = Change::kValue;
   }
 
   std::vector<ClusterChange> changes;
   for (Place place = 0; place < count; ++place) {
     const ArticleSketch& sketch = sketches_[place];
-    if (superseded_at[place] != kNever || !keyed[place]) continue;
+    if (superseded_at[place] != kNever || change[place] == Change::kNone) continue;
     changes.push_back(ClusterChange{sketch.writer, sketch.segment, sketch.docid,
-                                    cluster_key_text(keys[place]), !joined[place]});
+                                    cluster_key_text(keys[place]),
+                                    change[place] == Change::kValue});
   }
   return changes;
 }

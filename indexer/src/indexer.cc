@@ -323,12 +323,12 @@ class Indexer::Impl {
         });
     if (!choice) return;
     set_cluster_key(doc, choice->key);
-    if (choice->starter != 0) {
+    if (choice->starter) {
       // Its first copy: the article that was alone starts the cluster, and
       // gets the value of the key its term holds (its terms stay as they are).
-      Xapian::Document starter = db_.get_document(choice->starter);
+      Xapian::Document starter = db_.get_document(*choice->starter);
       set_cluster_value(starter, choice->key);
-      db_.replace_document(choice->starter, starter);
+      db_.replace_document(*choice->starter, starter);
     }
   }
 

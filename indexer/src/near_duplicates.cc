@@ -52,6 +52,15 @@ std::uint64_t get_le(std::string_view in, std::size_t at, int bytes) {
   return value;
 }
 
+// The first of a document's terms that starts with `prefix`, or empty
+// (terms sort, so it is where the term list skips to).
+std::string first_term_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
+  auto term = doc.termlist_begin();
+  term.skip_to(std::string(prefix));
+  if (term == doc.termlist_end() || (*term).compare(0, prefix.size(), prefix) != 0) return {};
+  return *term;
+}
+
 std::string hex(std::uint64_t value, int digits) {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%0*llx", digits, static_cast<unsigned long long>(value));
@@ -179,11 +188,8 @@ void set_cluster_value(Xapian::Document& doc, const std::string& key) {
 }
 
 std::string cluster_term_key_of(const Xapian::Document& doc) {
-  const std::string prefix(schema::kClusterPrefix);
-  auto term = doc.termlist_begin();
-  term.skip_to(prefix);
-  if (term == doc.termlist_end() || (*term).compare(0, prefix.size(), prefix) != 0) return {};
-  return (*term).substr(prefix.size());
+  const std::string term = first_term_with_prefix(doc, schema::kClusterPrefix);
+  return term.empty() ? term : term.substr(schema::kClusterPrefix.size());
 }
 
 CandidateKey candidate_key_of(const Xapian::Document& doc) {
@@ -199,10 +205,7 @@ std::string page_term(std::string_view url) {
 }
 
 std::string page_term_of(const Xapian::Document& doc) {
-  auto term = doc.termlist_begin();
-  term.skip_to(std::string(schema::kPagePrefix));
-  if (term == doc.termlist_end() || (*term).rfind(schema::kPagePrefix, 0) != 0) return {};
-  return *term;
+  return first_term_with_prefix(doc, schema::kPagePrefix);
 }
 
 std::optional<ClusterChoice> closest_cluster(
@@ -225,7 +228,8 @@ std::optional<ClusterChoice> closest_cluster(
     }
     if (r > best || (r == best && other->key.key < best_choice->key)) {
       best = r;
-      best_choice = ClusterChoice{other->key.key, other->key.keyed ? 0 : did};
+      best_choice = ClusterChoice{other->key.key, std::nullopt};
+      if (!other->key.keyed) best_choice->starter = did;
     }
   }
   return best_choice;

@@ -134,8 +134,8 @@ struct ClusterCandidate {
 struct ClusterChoice {
   std::string key;
   /// The candidate that starts the cluster and has no value yet (it must
-  /// be given `key`'s value, set_cluster_value), or 0.
-  Xapian::docid starter = 0;
+  /// be given `key`'s value, set_cluster_value), if any.
+  std::optional<Xapian::docid> starter;
 };
 
 /// The cluster an article with fingerprint `fp` joins among `candidates`,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include "article_sanitizer.h"
 #include "near_duplicates.h"
@@ -224,12 +225,12 @@ void ShardedWriter::settle_clusters() {
     Xapian::Database all;
     for (const Shard& shard : shards_) all.add_database(Xapian::Database(shard.path));
     const auto n = static_cast<Xapian::docid>(shards_.size());
-    std::unordered_map<Xapian::docid, std::uint64_t> order_of;
-    std::vector<std::pair<std::uint64_t, Xapian::docid>> order;
+    std::unordered_set<Xapian::docid> in_batch;
+    std::vector<std::pair<std::uint64_t, Xapian::docid>> order;  // (added, docid)
     for (const auto& [term, added] : added_at_) {
       auto it = all.postlist_begin(term);
       if (it == all.postlist_end(term)) continue;
-      order_of.emplace(*it, added);
+      in_batch.insert(*it);
       order.emplace_back(added, *it);
     }
     std::sort(order.begin(), order.end());
@@ -256,13 +257,13 @@ void ShardedWriter::settle_clusters() {
                                if (const auto known = key_of.find(other); known != key_of.end()) {
                                  return known->second;
                                }
-                               if (order_of.count(other) != 0) return std::nullopt;  // not yet
+                               if (in_batch.count(other) != 0) return std::nullopt;  // not yet
                                // Committed before this batch: settled already.
                                return candidate_key_of(copy);
                              });
       if (choice) {
         give_key(did, choice->key, false);
-        if (choice->starter != 0) give_key(choice->starter, choice->key, true);
+        if (choice->starter) give_key(*choice->starter, choice->key, true);
       } else {
         key_of[did] = candidate_key_of(doc);
       }
