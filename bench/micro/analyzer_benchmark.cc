@@ -146,6 +146,30 @@ void BM_NewsdexDocumentBuilder(benchmark::State& state) {
 }
 BENCHMARK(BM_NewsdexDocumentBuilder)->Unit(benchmark::kMillisecond);
 
+// The near-duplicate fingerprint DocumentBuilder makes of every article
+// (MinHash over word 3-shingles, near_duplicates.h), from the body's words:
+// its share of BM_NewsdexDocumentBuilder is what fingerprinting costs.
+void BM_Fingerprint(benchmark::State& state) {
+  newsdex::Analyzer analyzer;
+  std::vector<newsdex::Token> tokens;
+  std::vector<std::vector<std::string>> bodies;
+  for (const Text& text : corpus()) {
+    tokens.clear();
+    analyzer.tokenize(text.body, tokens, 0);
+    std::vector<std::string>& words = bodies.emplace_back();
+    for (const newsdex::Token& token : tokens) words.push_back(analyzer.stem(token, "en"));
+  }
+  std::vector<std::string_view> views;
+  for (auto _ : state) {
+    for (const std::vector<std::string>& words : bodies) {
+      views.assign(words.begin(), words.end());
+      benchmark::DoNotOptimize(newsdex::indexer::Fingerprint::of_words(views));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * corpus_bytes());
+}
+BENCHMARK(BM_Fingerprint)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -12,6 +12,9 @@ namespace {
 // Requests waiting per worker: enough to keep it busy while the dispatcher
 // reads the next articles, few enough to bound memory.
 constexpr std::size_t kQueueLimit = 256;
+// Changes analysed ahead of their settling, per worker: enough that one
+// writer need not wait while another commits or analyses a long article.
+constexpr std::size_t kHoldLimit = 1024;
 
 Xapian::WritableDatabase create_shard(const std::string& path) {
   try {
@@ -52,7 +55,8 @@ Xapian::WritableDatabase open_durable_shard(const std::string& path) {
 }  // namespace
 
 ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
-                         Xapian::doccount segment_documents, Storage storage)
+                         Xapian::doccount segment_documents, Storage storage, ClusterLedger* ledger,
+                         std::uint32_t writer)
     : base_path_(std::move(base_path)),
       options_(options),
       storage_(storage),
@@ -60,6 +64,8 @@ ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
       segment_paths_{storage == Storage::kShard ? base_path_ : base_path_ + "-0"},
       db_(storage == Storage::kShard ? open_durable_shard(segment_paths_.back())
                                      : create_shard(segment_paths_.back())),
+      ledger_(ledger),
+      writer_(writer),
       thread_([this] { run(); }) {}
 
 ShardWorker::~ShardWorker() {
@@ -140,12 +146,13 @@ void ShardWorker::run() {
           const std::lock_guard<std::mutex> lock(mutex_);
           stopped_ = true;
         } else if (control->control == Control::kFlush) {
+          write_held(true);
           keep_batch();
           commit_batch();
         } else if (control->control == Control::kDiscard) {
+          held_.clear();
           db_.cancel_transaction();
           pending_spellings_.clear();
-          pending_sketches_.clear();
           closed_deletions_.clear();
           db_.begin_transaction(storage_ == Storage::kShard);
         }
@@ -188,6 +195,8 @@ void ShardWorker::fail(std::exception_ptr failure) {
     stopped_ = true;
   }
   changed_.notify_all();
+  // The other writers may wait for articles this one will never publish.
+  if (ledger_) ledger_->abandon(failure);
   // Answer the control requests still queued, so no caller waits forever.
   const std::lock_guard<std::mutex> lock(mutex_);
   for (Request& left : queue_) {
@@ -204,33 +213,74 @@ void ShardWorker::handle(Add& add) {
   if (options_.spelling) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
-  // The document carries its unique term, so a new one can simply be added.
-  Xapian::docid docid;
-  if (add.is_new) {
-    docid = db_.add_document(doc);
-  } else {
-    forget_in_closed_segments(add.unique_term);
-    docid = db_.replace_document(add.unique_term, doc);
+  Held held{std::move(add.unique_term), std::move(doc), add.is_new, add.seq};
+  if (!ledger_) {
+    write(held);
+    return;
   }
-  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq);
+  publish(*held.doc, add.seq);
+  held_.push_back(std::move(held));
+  write_held(false);
 }
 
-void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq) {
+void ShardWorker::publish(const Xapian::Document& doc, std::uint64_t seq) {
   ArticleSketch sketch;
+  sketch.seq = seq;
   sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
   sketch.page = page_number(page_term_of(doc));
-  if (sketch.fingerprint.empty() && sketch.page == 0) return;  // can have no copy
-  sketch.seq = seq;
-  // Written alone: its term names the cluster it would start.
+  // Built alone: its term names the cluster it would start.
   sketch.key = cluster_key_number(cluster_term_key_of(doc));
-  sketch.segment = static_cast<std::uint32_t>(segment_paths_.size() - 1);
-  sketch.docid = docid;
-  pending_sketches_.push_back(sketch);
+  ledger_->publish(std::move(sketch));
 }
 
 void ShardWorker::handle(Remove& remove) {
-  forget_in_closed_segments(remove.unique_term);
-  db_.delete_document(remove.unique_term);
+  Held held{std::move(remove.unique_term), std::nullopt, false, 0};
+  if (!ledger_) {
+    write(held);
+    return;
+  }
+  held_.push_back(std::move(held));  // after the changes before it
+  write_held(false);
+}
+
+void ShardWorker::write_held(bool all) {
+  while (!held_.empty()) {
+    Held& next = held_.front();
+    if (next.doc && !all && held_.size() <= kHoldLimit && !ledger_->settled(next.seq)) return;
+    write(next);
+    held_.pop_front();
+  }
+}
+
+void ShardWorker::write(Held& held) {
+  if (!held.doc) {
+    forget_in_closed_segments(held.unique_term);
+    db_.delete_document(held.unique_term);
+    return;
+  }
+  Xapian::Document& doc = *held.doc;
+  Settlement settlement;
+  if (ledger_) {
+    settlement = ledger_->settlement(held.seq);
+    // The document is still in memory: changing its term costs nothing yet.
+    if (settlement.joined) {
+      set_cluster_key(doc, settlement.key);
+    } else if (settlement.valued) {
+      set_cluster_value(doc, settlement.key);
+    }
+  }
+  // The document carries its unique term, so a new one can simply be added.
+  Xapian::docid docid;
+  if (held.is_new) {
+    docid = db_.add_document(doc);
+  } else {
+    forget_in_closed_segments(held.unique_term);
+    docid = db_.replace_document(held.unique_term, doc);
+  }
+  if (ledger_) {
+    ledger_->written(held.seq, writer_, static_cast<std::uint32_t>(segment_paths_.size() - 1),
+                     docid, settlement.valued);
+  }
 }
 
 void ShardWorker::forget_in_closed_segments(const std::string& unique_term) {
@@ -266,8 +316,6 @@ void ShardWorker::start_segment() {
 void ShardWorker::keep_batch() {
   for (const auto& [word, count] : pending_spellings_) spellings_[word] += count;
   pending_spellings_.clear();
-  sketches_.insert(sketches_.end(), pending_sketches_.begin(), pending_sketches_.end());
-  pending_sketches_.clear();
 }
 
 }  // namespace newsdex::indexer
