@@ -192,7 +192,7 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 }  // namespace
 
 void BulkWriter::write_cluster_values() {
-  const std::vector<ClusterChange> changes = ledger_.value_changes();
+  const std::vector<ClusterChange> changes = ledger_.take_value_changes();
   if (changes.empty()) return;
   // Each writer's segments on their own thread: they share nothing.
   std::vector<std::future<void>> writers;

@@ -45,6 +45,16 @@ std::uint64_t page_number(std::string_view page_term) {
   return cluster_key_number(page_term.substr(schema::kPagePrefix.size()));
 }
 
+ArticleSketch sketch_of(const Xapian::Document& doc, const Fingerprint& fp, std::uint64_t seq) {
+  ArticleSketch sketch;
+  sketch.seq = seq;
+  sketch.fingerprint = fp;
+  sketch.page = page_number(page_term_of(doc));
+  // Built alone: its term names the cluster it would start.
+  sketch.key = cluster_key_number(cluster_term_key_of(doc));
+  return sketch;
+}
+
 // -- MemberTable ---------------------------------------------------------------
 
 template <typename Key>
@@ -256,6 +266,7 @@ void ClusterLedger::settle(Place place) {
     undo_.push_back({Undo::Kind::kStarter, place, *choice->starter,
                      static_cast<std::uint64_t>(starter.change)});
     starter.change = Change::kValue;
+    touched_.push_back(*choice->starter);
   }
 }
 
@@ -327,6 +338,7 @@ void ClusterLedger::discard_from(std::uint64_t seq) {
         break;
       case Undo::Kind::kStarter:
         entries_[undo->target].change = static_cast<Change>(undo->before);
+        touched_.push_back(static_cast<Place>(undo->target));
         break;
       case Undo::Kind::kSupersede:
         entries_[undo->target].superseded_at = undo->before;
@@ -347,16 +359,22 @@ void ClusterLedger::discard_from(std::uint64_t seq) {
   settled_changed_.notify_all();
 }
 
-std::vector<ClusterChange> ClusterLedger::value_changes() const {
+std::vector<ClusterChange> ClusterLedger::take_value_changes() {
   const std::lock_guard<std::mutex> lock(mutex_);
+  std::sort(touched_.begin(), touched_.end());
+  touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
   std::vector<ClusterChange> changes;
-  for (const Entry& e : entries_) {
+  for (const Place place : touched_) {
+    Entry& e = entries_[place];
+    // Not written yet: it will be, as it is settled by then.
     if (!e.written || e.superseded_at != kNever) continue;
     const bool valued = e.change != Change::kNone;
     if (valued == e.written_valued) continue;
     changes.push_back(
         ClusterChange{e.writer, e.segment, e.docid, valued ? cluster_key_text(e.key) : ""});
+    e.written_valued = valued;
   }
+  touched_.clear();
   return changes;
 }
 

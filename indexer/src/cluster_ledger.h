@@ -1,7 +1,8 @@
-// cluster_ledger.h (internal) — the duplicate clusters of a bulk build,
-// settled in memory and in input order while its writers run.
+// cluster_ledger.h (internal) — the duplicate clusters of a build that
+// starts empty (a parallel bulk build, a new sharded index), settled in
+// memory and in input order while its writers run.
 //
-// The segments of a bulk build are written in parallel by several writers,
+// The segments or shards are written in parallel by several writers,
 // each analysing the articles routed to it. A writer publishes the sketch
 // of every article it analyses (fingerprint, page, the key of the cluster
 // it would start) and holds the document back until the ledger has settled
@@ -10,7 +11,7 @@
 // its closest earlier copy still in the index, near_duplicates.h). So every
 // document is written once, with its final cluster term; only an article
 // that a later copy joins after it was written needs a change afterwards,
-// of its value alone (value_changes()). The index is never read for
+// of its value alone (take_value_changes()). The index is never read for
 // candidates: they come from in-memory tables of band and page hashes.
 //
 // Memory: about 100 bytes per article plus 16 per band and page hash.
@@ -44,6 +45,10 @@ struct ArticleSketch {
   /// The key of the cluster it would start (the term it was built with).
   std::uint64_t key = 0;
 };
+
+/// The sketch of an article built into `doc` with fingerprint `fp` (bands
+/// included), at input position `seq`.
+ArticleSketch sketch_of(const Xapian::Document& doc, const Fingerprint& fp, std::uint64_t seq);
 
 /// How a settled article is to be written.
 struct Settlement {
@@ -93,7 +98,7 @@ class MemberTable {
   std::size_t size_ = 0;
 };
 
-/// Settles the clusters of one bulk build. Thread-safe: the dispatcher
+/// Settles the clusters of one build. Thread-safe: the dispatcher
 /// numbers the input (seq 0, 1, ...) and reports removals and
 /// replacements; each writer publishes what it analyses, waits for its
 /// articles to be settled and reports where it wrote them.
@@ -135,10 +140,12 @@ class ClusterLedger {
 
   // -- At the end ------------------------------------------------------------
 
-  /// The documents written without the value they must have in the end
-  /// (a later copy joined them), or with one they must not have; the
-  /// versions still in the index only. Call once everything is written.
-  std::vector<ClusterChange> value_changes() const;
+  /// The documents written without the value they must now have (a copy
+  /// joined them since), or with one they must not have (that copy was
+  /// discarded), that no earlier call returned; versions still in the
+  /// index only. The caller writes them: the ledger counts them as written
+  /// so. Call while no writer writes (between batches, or at the end).
+  std::vector<ClusterChange> take_value_changes();
 
  private:
   using Place = std::uint32_t;  // an input position, as a table stores it
@@ -191,6 +198,8 @@ class ClusterLedger {
   MemberTable<std::uint64_t> pages_;
   std::vector<std::vector<Place>> groups_;
   std::vector<Undo> undo_;
+  // Articles whose value was given or taken back since take_value_changes().
+  std::vector<Place> touched_;
   std::exception_ptr abandoned_;
 };
 

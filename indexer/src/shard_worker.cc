@@ -133,28 +133,58 @@ void ShardWorker::run() {
   builder_ = &builder;
   for (;;) {
     Request request;
+    bool requested = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [this] { return !queue_.empty(); });
-      request = std::move(queue_.front());
-      queue_.pop_front();
+      // held_ is this thread's own: read without the lock's protection.
+      if (held_.empty()) changed_.wait(lock, [this] { return !queue_.empty(); });
+      if (!queue_.empty()) {
+        request = std::move(queue_.front());
+        queue_.pop_front();
+        requested = true;
+      }
+    }
+    if (!requested) {
+      // Nothing to analyse: the held changes wait for the other writers.
+      try {
+        write(held_.front());
+        held_.pop_front();
+      } catch (...) {
+        fail(std::current_exception());
+        break;
+      }
+      continue;
     }
     changed_.notify_all();
+    if (auto* control = std::get_if<ControlRequest>(&request);
+        control && control->control == Control::kFlush && ledger_) {
+      // Committed once the batch is written, answered then; meanwhile the
+      // next batch is analysed.
+      queue_commit(std::move(control->done));
+      try {
+        write_held(false);
+      } catch (...) {
+        fail(std::current_exception());
+        break;
+      }
+      continue;
+    }
     if (auto* control = std::get_if<ControlRequest>(&request)) {
       try {
         if (control->control == Control::kStop) {
           const std::lock_guard<std::mutex> lock(mutex_);
           stopped_ = true;
         } else if (control->control == Control::kFlush) {
-          write_held(true);
           keep_batch();
           commit_batch();
         } else if (control->control == Control::kDiscard) {
-          held_.clear();
+          discard_held();
           db_.cancel_transaction();
           pending_spellings_.clear();
           closed_deletions_.clear();
           db_.begin_transaction(storage_ == Storage::kShard);
+        } else if (control->control == Control::kNothing) {
+          write_held(true);
         }
         control->done.set_value();
       } catch (...) {
@@ -197,7 +227,12 @@ void ShardWorker::fail(std::exception_ptr failure) {
   changed_.notify_all();
   // The other writers may wait for articles this one will never publish.
   if (ledger_) ledger_->abandon(failure);
-  // Answer the control requests still queued, so no caller waits forever.
+  // Answer the commits held and the control requests still queued, so no
+  // caller waits forever.
+  for (Held& held : held_) {
+    if (held.kind == Held::Kind::kCommit) held.done.set_exception(failure);
+  }
+  held_.clear();
   const std::lock_guard<std::mutex> lock(mutex_);
   for (Request& left : queue_) {
     if (auto* control = std::get_if<ControlRequest>(&left)) {
@@ -213,28 +248,25 @@ void ShardWorker::handle(Add& add) {
   if (options_.spelling) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
-  Held held{std::move(add.unique_term), std::move(doc), add.is_new, add.seq};
+  Held held;
+  held.unique_term = std::move(add.unique_term);
+  held.doc = std::move(doc);
+  held.is_new = add.is_new;
+  held.seq = add.seq;
   if (!ledger_) {
     write(held);
     return;
   }
-  publish(*held.doc, add.seq);
+  // The fingerprint with its bands, which are not stored.
+  ledger_->publish(sketch_of(*held.doc, builder_->fingerprint(), add.seq));
   held_.push_back(std::move(held));
   write_held(false);
 }
 
-void ShardWorker::publish(const Xapian::Document& doc, std::uint64_t seq) {
-  ArticleSketch sketch;
-  sketch.seq = seq;
-  sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
-  sketch.page = page_number(page_term_of(doc));
-  // Built alone: its term names the cluster it would start.
-  sketch.key = cluster_key_number(cluster_term_key_of(doc));
-  ledger_->publish(std::move(sketch));
-}
-
 void ShardWorker::handle(Remove& remove) {
-  Held held{std::move(remove.unique_term), std::nullopt, false, 0};
+  Held held;
+  held.kind = Held::Kind::kRemove;
+  held.unique_term = std::move(remove.unique_term);
   if (!ledger_) {
     write(held);
     return;
@@ -246,14 +278,44 @@ void ShardWorker::handle(Remove& remove) {
 void ShardWorker::write_held(bool all) {
   while (!held_.empty()) {
     Held& next = held_.front();
-    if (next.doc && !all && held_.size() <= kHoldLimit && !ledger_->settled(next.seq)) return;
+    if (!all && next.kind == Held::Kind::kAdd && held_.size() <= kHoldLimit &&
+        !ledger_->settled(next.seq)) {
+      return;
+    }
     write(next);
     held_.pop_front();
   }
 }
 
+void ShardWorker::discard_held() {
+  std::size_t kept = 0;  // up to and with the last commit held
+  for (std::size_t i = 0; i < held_.size(); ++i) {
+    if (held_[i].kind == Held::Kind::kCommit) kept = i + 1;
+  }
+  for (; kept > 0; --kept) {
+    write(held_.front());
+    held_.pop_front();
+  }
+  held_.clear();
+}
+
+void ShardWorker::queue_commit(std::promise<void> done) {
+  Held commit;
+  commit.kind = Held::Kind::kCommit;
+  commit.spellings = std::move(pending_spellings_);
+  pending_spellings_.clear();
+  commit.done = std::move(done);
+  held_.push_back(std::move(commit));
+}
+
 void ShardWorker::write(Held& held) {
-  if (!held.doc) {
+  if (held.kind == Held::Kind::kCommit) {
+    for (const auto& [word, count] : held.spellings) spellings_[word] += count;
+    commit_batch();
+    held.done.set_value();
+    return;
+  }
+  if (held.kind == Held::Kind::kRemove) {
     forget_in_closed_segments(held.unique_term);
     db_.delete_document(held.unique_term);
     return;

@@ -120,20 +120,31 @@ class ShardWorker {
   void run();
   void handle(Add& add);
   void handle(Remove& remove);
-  // A change analysed but not yet written: held until the ledger has
-  // settled it and the changes before it are written.
+  // A change analysed but not yet written, held until the ledger has
+  // settled it and the changes before it are written; or the commit that
+  // ends a batch (a flush), held so that the writer can go on analysing the
+  // next batch while an article of this one waits for another writer.
   struct Held {
+    enum class Kind { kAdd, kRemove, kCommit };
+    Kind kind = Kind::kAdd;
     std::string unique_term;
-    std::optional<Xapian::Document> doc;  // none: a removal
+    std::optional<Xapian::Document> doc;  // kAdd
     bool is_new = false;
     std::uint64_t seq = 0;
+    // kCommit: the batch's spelling words, and the caller waiting for it.
+    std::unordered_map<std::string, Xapian::termcount> spellings;
+    std::promise<void> done;
   };
   void keep_batch();  // at a flush: keeps the batch's spellings
-  void publish(const Xapian::Document& doc, std::uint64_t seq);
-  // Writes the held changes that are settled; all of them when `all`
-  // (waiting for the ledger), or enough to hold at most kHoldLimit.
+  // Writes the held changes that are settled, committing at the held ends
+  // of batches; all of them when `all` (waiting for the ledger), else enough
+  // to hold at most kHoldLimit.
   void write_held(bool all);
+  // Writes the held changes up to the last held commit (waiting for the
+  // ledger) and drops the rest: a discard.
+  void discard_held();
   void write(Held& held);
+  void queue_commit(std::promise<void> done);
   void rethrow_failure();
   void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();

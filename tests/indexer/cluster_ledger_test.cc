@@ -58,10 +58,10 @@ void write(ClusterLedger& ledger, std::uint64_t seq) {
                  static_cast<Xapian::docid>(seq + 1), s.valued);
 }
 
-// The value changes left after the build, by docid.
-std::map<Xapian::docid, std::string> value_changes(const ClusterLedger& ledger) {
+// The value changes left to write, by docid.
+std::map<Xapian::docid, std::string> value_changes(ClusterLedger& ledger) {
   std::map<Xapian::docid, std::string> keys;
-  for (const ClusterChange& change : ledger.value_changes()) {
+  for (const ClusterChange& change : ledger.take_value_changes()) {
     EXPECT_EQ(change.writer, (change.docid - 1) % 2);
     EXPECT_EQ(change.segment, (change.docid - 1) / 4);
     keys[change.docid] = change.key.empty() ? "no value" : change.key;
@@ -107,6 +107,7 @@ TEST(ClusterLedgerTest, AnArticleWrittenBeforeItsFirstCopyGetsItsValueAfterwards
   write(ledger, 2);
   EXPECT_EQ(settled_as(ledger, 2), "joined " + kFirst);
   EXPECT_EQ(value_changes(ledger), (std::map<Xapian::docid, std::string>{{1, kFirst}}));
+  EXPECT_TRUE(value_changes(ledger).empty());  // taken: written by the caller
 }
 
 TEST(ClusterLedgerTest, AVersionCountsOnlyUntilItIsReplacedOrRemoved) {
