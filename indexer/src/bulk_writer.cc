@@ -192,7 +192,7 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 }  // namespace
 
 void BulkWriter::write_cluster_values() {
-  const std::vector<ClusterChange> changes = ledger_.take_value_changes();
+  const std::vector<ClusterChange> changes = ledger_.take_changes();
   if (changes.empty()) return;
   // Each writer's segments on their own thread: they share nothing.
   std::vector<std::future<void>> writers;
@@ -207,11 +207,13 @@ void BulkWriter::write_cluster_values() {
         if (by_segment[segment].empty()) continue;
         Xapian::WritableDatabase db(paths[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
         for (const ClusterChange* change : by_segment[segment]) {
-          // Only a value changes, which Xapian writes without reading or
-          // rewriting the document's terms.
+          // A starter's value only, which Xapian writes without reading or
+          // rewriting the document's terms; a joiner's term and value.
           Xapian::Document doc = db.get_document(change->docid);
           if (change->key.empty()) {
             doc.remove_value(schema::kSlotCluster);
+          } else if (change->term) {
+            set_cluster_key(doc, change->key);
           } else {
             set_cluster_value(doc, change->key);
           }

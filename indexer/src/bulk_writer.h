@@ -72,8 +72,8 @@ class BulkWriter {
   // The version an id has now: pending changes first, then flushed ones;
   // null when absent (never added, or removed).
   const Version* current(const std::string& unique_term) const;
-  // Gives the cluster value to the articles a copy joined after they were
-  // written (cluster_ledger.h), before the merge.
+  // Gives the articles written alone the cluster they joined, and those a
+  // copy joined their value (cluster_ledger.h), before the merge.
   void write_cluster_values();
 
   std::string work_dir_;

@@ -261,6 +261,7 @@ void ClusterLedger::settle(Place place) {
   if (!choice) return;
   article.key = cluster_key_number(choice->key);
   article.change = Change::kKey;
+  if (article.written) touched_.push_back(place);  // written alone
   if (choice->starter) {
     Entry& starter = entries_[*choice->starter];
     undo_.push_back({Undo::Kind::kStarter, place, *choice->starter,
@@ -293,11 +294,15 @@ void ClusterLedger::abandon(std::exception_ptr cause) {
 }
 
 void ClusterLedger::written(std::uint64_t seq, std::uint32_t writer, std::uint32_t segment,
-                            Xapian::docid docid, bool valued) {
+                            Xapian::docid docid, bool valued, bool joined) {
   const std::lock_guard<std::mutex> lock(mutex_);
-  Entry& e = entries_[seq];
+  Entry& e = entry(seq);
   e.written = true;
   e.written_valued = valued;
+  e.written_joined = joined;
+  if (joined != (e.change == Change::kKey) || valued != (e.change != Change::kNone)) {
+    touched_.push_back(static_cast<Place>(seq));
+  }
   e.writer = writer;
   e.segment = segment;
   e.docid = docid;
@@ -359,7 +364,7 @@ void ClusterLedger::discard_from(std::uint64_t seq) {
   settled_changed_.notify_all();
 }
 
-std::vector<ClusterChange> ClusterLedger::take_value_changes() {
+std::vector<ClusterChange> ClusterLedger::take_changes() {
   const std::lock_guard<std::mutex> lock(mutex_);
   std::sort(touched_.begin(), touched_.end());
   touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
@@ -369,10 +374,13 @@ std::vector<ClusterChange> ClusterLedger::take_value_changes() {
     // Not written yet: it will be, as it is settled by then.
     if (!e.written || e.superseded_at != kNever) continue;
     const bool valued = e.change != Change::kNone;
-    if (valued == e.written_valued) continue;
-    changes.push_back(
-        ClusterChange{e.writer, e.segment, e.docid, valued ? cluster_key_text(e.key) : ""});
+    const bool joined = e.change == Change::kKey;
+    if (valued == e.written_valued && joined == e.written_joined) continue;
+    changes.push_back(ClusterChange{e.writer, e.segment, e.docid,
+                                    valued ? cluster_key_text(e.key) : "",
+                                    joined != e.written_joined});
     e.written_valued = valued;
+    e.written_joined = joined;
   }
   touched_.clear();
   return changes;

@@ -11,7 +11,10 @@
 // its closest earlier copy still in the index, near_duplicates.h). So every
 // document is written once, with its final cluster term; only an article
 // that a later copy joins after it was written needs a change afterwards,
-// of its value alone (take_value_changes()). The index is never read for
+// of its value alone (take_changes()). A writer may also write without
+// waiting (the segments of a bulk build, which are scratch space): each
+// article alone, and take_changes() lists the joiners' term changes too,
+// made before the merge. The index is never read for
 // candidates: they come from in-memory tables of band and page hashes.
 //
 // Memory: about 100 bytes per article plus 16 per band and page hash.
@@ -68,6 +71,9 @@ struct ClusterChange {
   /// The value's key (16 hex digits; set_cluster_value), or empty: remove
   /// the value (a discarded copy had joined it, schema::kSlotCluster).
   std::string key;
+  /// The document was written alone but joined a cluster: its term must
+  /// name `key` too (set_cluster_key, which rewrites its term list).
+  bool term = false;
 };
 
 /// The cluster key (16 hex digits) as a number, and back.
@@ -130,9 +136,11 @@ class ClusterLedger {
   /// Waits until `seq` is settled; then how it is to be written.
   Settlement settlement(std::uint64_t seq) const;
   /// `seq` is written at `docid` of `writer`'s `segment`, with its cluster
-  /// value or without (as settlement() said: a copy may join it since).
+  /// value or without, with the term of the cluster it joined or its own
+  /// (as settlement() said, or alone when it was written without waiting:
+  /// take_changes() then lists what differs).
   void written(std::uint64_t seq, std::uint32_t writer, std::uint32_t segment, Xapian::docid docid,
-               bool valued);
+               bool valued, bool joined);
 
   /// A writer has failed (or the build stops): every wait ends, rethrowing
   /// `cause`, since what it waits for may never be published.
@@ -140,12 +148,13 @@ class ClusterLedger {
 
   // -- At the end ------------------------------------------------------------
 
-  /// The documents written without the value they must now have (a copy
-  /// joined them since), or with one they must not have (that copy was
+  /// The documents written without the value (or term) they must now
+  /// have (a copy joined them since, or they joined a cluster after being
+  /// written alone), or with a value they must not have (that copy was
   /// discarded), that no earlier call returned; versions still in the
   /// index only. The caller writes them: the ledger counts them as written
   /// so. Call while no writer writes (between batches, or at the end).
-  std::vector<ClusterChange> take_value_changes();
+  std::vector<ClusterChange> take_changes();
 
  private:
   using Place = std::uint32_t;  // an input position, as a table stores it
@@ -160,6 +169,7 @@ class ClusterLedger {
     Change change = Change::kNone;
     bool written = false;
     bool written_valued = false;
+    bool written_joined = false;
     std::uint32_t writer = 0;
     std::uint32_t segment = 0;
     Xapian::docid docid = 0;
@@ -198,7 +208,7 @@ class ClusterLedger {
   MemberTable<std::uint64_t> pages_;
   std::vector<std::vector<Place>> groups_;
   std::vector<Undo> undo_;
-  // Articles whose value was given or taken back since take_value_changes().
+  // Articles whose value was given or taken back since take_changes().
   std::vector<Place> touched_;
   std::exception_ptr abandoned_;
 };

@@ -259,6 +259,14 @@ void ShardWorker::handle(Add& add) {
   }
   // The fingerprint with its bands, which are not stored.
   ledger_->publish(sketch_of(*held.doc, builder_->fingerprint(), add.seq));
+  if (storage_ == Storage::kSegments) {
+    // Scratch segments: written at once, alone, and changed before the
+    // merge if a joiner. Holding documents until the other writer caught
+    // up made the writers slower on a million articles than the rewrites
+    // cost (docs/performance.md, item 8).
+    write(held);
+    return;
+  }
   held_.push_back(std::move(held));
   write_held(false);
 }
@@ -322,7 +330,7 @@ void ShardWorker::write(Held& held) {
   }
   Xapian::Document& doc = *held.doc;
   Settlement settlement;
-  if (ledger_) {
+  if (ledger_ && storage_ == Storage::kShard) {
     settlement = ledger_->settlement(held.seq);
     // The document is still in memory: changing its term costs nothing yet.
     if (settlement.joined) {
@@ -341,7 +349,7 @@ void ShardWorker::write(Held& held) {
   }
   if (ledger_) {
     ledger_->written(held.seq, writer_, static_cast<std::uint32_t>(segment_paths_.size() - 1),
-                     docid, settlement.valued);
+                     docid, settlement.valued, settlement.joined);
   }
 }
 

@@ -351,7 +351,7 @@ void ShardedWriter::settle_clusters() {
 }
 
 void ShardedWriter::write_cluster_values() {
-  const std::vector<ClusterChange> changes = ledger_->take_value_changes();
+  const std::vector<ClusterChange> changes = ledger_->take_changes();
   if (changes.empty()) return;
   std::vector<bool> changed(shards_.size());
   for (const ClusterChange& change : changes) {
@@ -363,6 +363,8 @@ void ShardedWriter::write_cluster_values() {
       Xapian::Document doc = db.get_document(change.docid);
       if (change.key.empty()) {
         doc.remove_value(schema::kSlotCluster);
+      } else if (change.term) {
+        set_cluster_key(doc, change.key);  // not for a shard's own writers, which wait
       } else {
         set_cluster_value(doc, change.key);
       }

@@ -51,20 +51,28 @@ std::string settled_as(const ClusterLedger& ledger, std::uint64_t seq) {
   return s.valued ? "valued " + s.key : "alone";
 }
 
-// Writes `seq` as its writer would, at docid seq + 1.
+// Writes `seq` as a waiting writer would (as settled), at docid seq + 1.
 void write(ClusterLedger& ledger, std::uint64_t seq) {
   const Settlement s = ledger.settlement(seq);
   ledger.written(seq, static_cast<std::uint32_t>(seq % 2), static_cast<std::uint32_t>(seq / 4),
-                 static_cast<Xapian::docid>(seq + 1), s.valued);
+                 static_cast<Xapian::docid>(seq + 1), s.valued, s.joined);
 }
 
-// The value changes left to write, by docid.
+// Writes `seq` as a writer that does not wait would: alone.
+void write_alone(ClusterLedger& ledger, std::uint64_t seq) {
+  ledger.written(seq, static_cast<std::uint32_t>(seq % 2), static_cast<std::uint32_t>(seq / 4),
+                 static_cast<Xapian::docid>(seq + 1), false, false);
+}
+
+// The changes left to write, by docid: "term <key>" for a joiner written
+// alone, "<key>" for a value, "no value".
 std::map<Xapian::docid, std::string> value_changes(ClusterLedger& ledger) {
   std::map<Xapian::docid, std::string> keys;
-  for (const ClusterChange& change : ledger.take_value_changes()) {
+  for (const ClusterChange& change : ledger.take_changes()) {
     EXPECT_EQ(change.writer, (change.docid - 1) % 2);
     EXPECT_EQ(change.segment, (change.docid - 1) / 4);
-    keys[change.docid] = change.key.empty() ? "no value" : change.key;
+    keys[change.docid] =
+        change.key.empty() ? "no value" : (change.term ? "term " : "") + change.key;
   }
   return keys;
 }
@@ -108,6 +116,22 @@ TEST(ClusterLedgerTest, AnArticleWrittenBeforeItsFirstCopyGetsItsValueAfterwards
   EXPECT_EQ(settled_as(ledger, 2), "joined " + kFirst);
   EXPECT_EQ(value_changes(ledger), (std::map<Xapian::docid, std::string>{{1, kFirst}}));
   EXPECT_TRUE(value_changes(ledger).empty());  // taken: written by the caller
+}
+
+TEST(ClusterLedgerTest, ArticlesWrittenAloneWithoutWaitingGetTheirClusterAfterwards) {
+  ClusterLedger ledger;
+  // Written as soon as analysed, before or after they are settled.
+  write_alone(ledger, 0);
+  ledger.publish(sketch(1, kStory + " copyright wire"));
+  write_alone(ledger, 1);
+  ledger.publish(sketch(2, kOther));
+  write_alone(ledger, 2);
+  ledger.publish(sketch(0, kStory));
+  ledger.publish(sketch(3, "pine harbour wire " + kStory));
+  write_alone(ledger, 3);
+  EXPECT_EQ(value_changes(ledger), (std::map<Xapian::docid, std::string>{
+                                       {1, kFirst}, {2, "term " + kFirst}, {4, "term " + kFirst}}));
+  EXPECT_TRUE(value_changes(ledger).empty());
 }
 
 TEST(ClusterLedgerTest, AVersionCountsOnlyUntilItIsReplacedOrRemoved) {
