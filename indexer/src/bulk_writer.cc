@@ -86,15 +86,11 @@ BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const Index
   for (unsigned i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<ShardWorker>(
         (fs::path(work_dir_) / ("segment-" + std::to_string(i))).string(), options,
-        static_cast<Xapian::doccount>(options.segment_size), ShardWorker::Storage::kSegments,
-        &ledger_, i));
+        static_cast<Xapian::doccount>(options.segment_size)));
   }
 }
 
 BulkWriter::~BulkWriter() {
-  // A writer may wait for an article that another, stopped first, will
-  // never publish.
-  ledger_.abandon(std::make_exception_ptr(IndexError(work_dir_ + ": bulk build stopped")));
   workers_.clear();  // stops the threads before their databases go
   if (!merged_) remove_tree(work_dir_);
 }
@@ -117,7 +113,7 @@ AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std:
   const Version* before = current(unique_term);
   if (before && before->hash == hash) return AddOutcome::kUnchanged;
   const std::uint64_t seq = next_seq_++;
-  if (before) ledger_.supersede(before->seq, seq);
+  if (before) pending_supersessions_.emplace_back(before->seq, seq);
   // New to the build: no older version to replace (a removed one is gone).
   const bool is_new =
       !before && flushed_ids_.count(unique_term) == 0 && pending_ids_.count(unique_term) == 0;
@@ -130,9 +126,7 @@ AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std:
 bool BulkWriter::remove(std::string unique_term) {
   const Version* before = current(unique_term);
   if (!before) return false;
-  const std::uint64_t seq = next_seq_++;
-  ledger_.supersede(before->seq, seq);
-  ledger_.skip(seq);
+  pending_supersessions_.emplace_back(before->seq, next_seq_++);
   worker_for(unique_term).remove(unique_term);
   pending_ids_[std::move(unique_term)] = std::nullopt;
   return true;
@@ -148,16 +142,15 @@ void BulkWriter::flush() {
     }
   }
   pending_ids_.clear();
-  ledger_.keep_before(next_seq_);
-  flushed_seq_ = next_seq_;
+  flushed_supersessions_.insert(flushed_supersessions_.end(), pending_supersessions_.begin(),
+                                pending_supersessions_.end());
+  pending_supersessions_.clear();
 }
 
 void BulkWriter::discard() {
   for (auto& worker : workers_) worker->discard();
-  // The ledger can forget the batch once every writer is past it.
-  for (auto& worker : workers_) worker->wait();
-  ledger_.discard_from(flushed_seq_);
   pending_ids_.clear();
+  pending_supersessions_.clear();
 }
 
 namespace {
@@ -191,8 +184,15 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 }  // namespace
 
-void BulkWriter::write_cluster_values() {
-  const std::vector<ClusterChange> changes = ledger_.take_changes();
+void BulkWriter::settle_clusters() {
+  ClusterLedger ledger;
+  for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
+    std::vector<ArticleSketch>& sketches = workers_[writer]->sketches();
+    for (ArticleSketch& sketch : sketches) sketch.writer = static_cast<std::uint32_t>(writer);
+    ledger.add(std::move(sketches));
+  }
+  for (const auto& [seq, at] : flushed_supersessions_) ledger.supersede(seq, at);
+  const std::vector<ClusterChange> changes = ledger.settle();
   if (changes.empty()) return;
   // Each writer's segments on their own thread: they share nothing.
   std::vector<std::future<void>> writers;
@@ -207,15 +207,14 @@ void BulkWriter::write_cluster_values() {
         if (by_segment[segment].empty()) continue;
         Xapian::WritableDatabase db(paths[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
         for (const ClusterChange* change : by_segment[segment]) {
-          // A starter's value only, which Xapian writes without reading or
-          // rewriting the document's terms; a joiner's term and value.
           Xapian::Document doc = db.get_document(change->docid);
-          if (change->key.empty()) {
-            doc.remove_value(schema::kSlotCluster);
-          } else if (change->term) {
-            set_cluster_key(doc, change->key);
-          } else {
+          // Only what changed is rewritten (the document came from this
+          // database): a starter's value, which leaves its terms unread; a
+          // joiner's term and value.
+          if (change->value_only) {
             set_cluster_value(doc, change->key);
+          } else {
+            set_cluster_key(doc, change->key);
           }
           db.replace_document(change->docid, doc);
         }
@@ -231,7 +230,7 @@ void BulkWriter::merge_into(const std::string& output) {
   for (auto& worker : workers_) worker->finish();
   const fs::path merged = fs::path(work_dir_) / kMergedName;
   try {
-    write_cluster_values();
+    settle_clusters();
     // The spelling dictionary, gathered by every writer, written once.
     Spellings spellings;
     for (const auto& worker : workers_) {

@@ -19,7 +19,6 @@
 #include <utility>
 #include <vector>
 
-#include "cluster_ledger.h"
 #include "newsdex/common/article.h"
 #include "newsdex/indexer/indexer.h"
 #include "shard_worker.h"
@@ -72,23 +71,24 @@ class BulkWriter {
   // The version an id has now: pending changes first, then flushed ones;
   // null when absent (never added, or removed).
   const Version* current(const std::string& unique_term) const;
-  // Gives the articles written alone the cluster they joined, and those a
-  // copy joined their value (cluster_ledger.h), before the merge.
-  void write_cluster_values();
+  // Gives each article of the segments the cluster of its closest earlier
+  // copy: segments are written in parallel, so clusters are settled once
+  // every writer has finished, before the merge (cluster_ledger.h).
+  void settle_clusters();
 
   std::string work_dir_;
-  // Settles duplicate clusters as the writers go; outlives them.
-  ClusterLedger ledger_;
   std::vector<std::unique_ptr<ShardWorker>> workers_;
   // Version per id term: as of the last flush, and changed since
   // (nullopt: removed).
   std::unordered_map<std::string, Version> flushed_ids_;
   std::unordered_map<std::string, std::optional<Version>> pending_ids_;
   // Input positions: of every addition and removal, so that duplicate
-  // clusters are settled in input order, as one writer would have; the
-  // first one after the last flush.
+  // clusters are settled in input order, as one writer would have.
   std::uint64_t next_seq_ = 0;
-  std::uint64_t flushed_seq_ = 0;
+  // (version, input position at which it was replaced or removed): as of
+  // the last flush, and since.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> flushed_supersessions_;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pending_supersessions_;
   bool merged_ = false;
 };
 

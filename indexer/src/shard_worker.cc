@@ -12,9 +12,6 @@ namespace {
 // Requests waiting per worker: enough to keep it busy while the dispatcher
 // reads the next articles, few enough to bound memory.
 constexpr std::size_t kQueueLimit = 256;
-// Changes analysed ahead of their settling, per worker: enough that one
-// writer need not wait while another commits or analyses a long article.
-constexpr std::size_t kHoldLimit = 1024;
 
 Xapian::WritableDatabase create_shard(const std::string& path) {
   try {
@@ -55,8 +52,7 @@ Xapian::WritableDatabase open_durable_shard(const std::string& path) {
 }  // namespace
 
 ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
-                         Xapian::doccount segment_documents, Storage storage, ClusterLedger* ledger,
-                         std::uint32_t writer)
+                         Xapian::doccount segment_documents, Storage storage)
     : base_path_(std::move(base_path)),
       options_(options),
       storage_(storage),
@@ -64,8 +60,6 @@ ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
       segment_paths_{storage == Storage::kShard ? base_path_ : base_path_ + "-0"},
       db_(storage == Storage::kShard ? open_durable_shard(segment_paths_.back())
                                      : create_shard(segment_paths_.back())),
-      ledger_(ledger),
-      writer_(writer),
       thread_([this] { run(); }) {}
 
 ShardWorker::~ShardWorker() {
@@ -133,42 +127,13 @@ void ShardWorker::run() {
   builder_ = &builder;
   for (;;) {
     Request request;
-    bool requested = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      // held_ is this thread's own: read without the lock's protection.
-      if (held_.empty()) changed_.wait(lock, [this] { return !queue_.empty(); });
-      if (!queue_.empty()) {
-        request = std::move(queue_.front());
-        queue_.pop_front();
-        requested = true;
-      }
-    }
-    if (!requested) {
-      // Nothing to analyse: the held changes wait for the other writers.
-      try {
-        write(held_.front());
-        held_.pop_front();
-      } catch (...) {
-        fail(std::current_exception());
-        break;
-      }
-      continue;
+      changed_.wait(lock, [this] { return !queue_.empty(); });
+      request = std::move(queue_.front());
+      queue_.pop_front();
     }
     changed_.notify_all();
-    if (auto* control = std::get_if<ControlRequest>(&request);
-        control && control->control == Control::kFlush && ledger_) {
-      // Committed once the batch is written, answered then; meanwhile the
-      // next batch is analysed.
-      queue_commit(std::move(control->done));
-      try {
-        write_held(false);
-      } catch (...) {
-        fail(std::current_exception());
-        break;
-      }
-      continue;
-    }
     if (auto* control = std::get_if<ControlRequest>(&request)) {
       try {
         if (control->control == Control::kStop) {
@@ -178,13 +143,11 @@ void ShardWorker::run() {
           keep_batch();
           commit_batch();
         } else if (control->control == Control::kDiscard) {
-          discard_held();
           db_.cancel_transaction();
           pending_spellings_.clear();
+          pending_sketches_.clear();
           closed_deletions_.clear();
           db_.begin_transaction(storage_ == Storage::kShard);
-        } else if (control->control == Control::kNothing) {
-          write_held(true);
         }
         control->done.set_value();
       } catch (...) {
@@ -225,14 +188,7 @@ void ShardWorker::fail(std::exception_ptr failure) {
     stopped_ = true;
   }
   changed_.notify_all();
-  // The other writers may wait for articles this one will never publish.
-  if (ledger_) ledger_->abandon(failure);
-  // Answer the commits held and the control requests still queued, so no
-  // caller waits forever.
-  for (Held& held : held_) {
-    if (held.kind == Held::Kind::kCommit) held.done.set_exception(failure);
-  }
-  held_.clear();
+  // Answer the control requests still queued, so no caller waits forever.
   const std::lock_guard<std::mutex> lock(mutex_);
   for (Request& left : queue_) {
     if (auto* control = std::get_if<ControlRequest>(&left)) {
@@ -248,109 +204,33 @@ void ShardWorker::handle(Add& add) {
   if (options_.spelling) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
-  Held held;
-  held.unique_term = std::move(add.unique_term);
-  held.doc = std::move(doc);
-  held.is_new = add.is_new;
-  held.seq = add.seq;
-  if (!ledger_) {
-    write(held);
-    return;
+  // The document carries its unique term, so a new one can simply be added.
+  Xapian::docid docid;
+  if (add.is_new) {
+    docid = db_.add_document(doc);
+  } else {
+    forget_in_closed_segments(add.unique_term);
+    docid = db_.replace_document(add.unique_term, doc);
   }
-  // The fingerprint with its bands, which are not stored.
-  ledger_->publish(sketch_of(*held.doc, builder_->fingerprint(), add.seq));
-  if (storage_ == Storage::kSegments) {
-    // Scratch segments: written at once, alone, and changed before the
-    // merge if a joiner. Holding documents until the other writer caught
-    // up made the writers slower on a million articles than the rewrites
-    // cost (docs/performance.md, item 8).
-    write(held);
-    return;
-  }
-  held_.push_back(std::move(held));
-  write_held(false);
+  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq);
+}
+
+void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq) {
+  ArticleSketch sketch;
+  sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
+  sketch.page = page_number(page_term_of(doc));
+  if (sketch.fingerprint.empty() && sketch.page == 0) return;  // can have no copy
+  sketch.seq = seq;
+  // Written alone: its term names the cluster it would start.
+  sketch.key = cluster_key_number(cluster_term_key_of(doc));
+  sketch.segment = static_cast<std::uint32_t>(segment_paths_.size() - 1);
+  sketch.docid = docid;
+  pending_sketches_.push_back(sketch);
 }
 
 void ShardWorker::handle(Remove& remove) {
-  Held held;
-  held.kind = Held::Kind::kRemove;
-  held.unique_term = std::move(remove.unique_term);
-  if (!ledger_) {
-    write(held);
-    return;
-  }
-  held_.push_back(std::move(held));  // after the changes before it
-  write_held(false);
-}
-
-void ShardWorker::write_held(bool all) {
-  while (!held_.empty()) {
-    Held& next = held_.front();
-    if (!all && next.kind == Held::Kind::kAdd && held_.size() <= kHoldLimit &&
-        !ledger_->settled(next.seq)) {
-      return;
-    }
-    write(next);
-    held_.pop_front();
-  }
-}
-
-void ShardWorker::discard_held() {
-  std::size_t kept = 0;  // up to and with the last commit held
-  for (std::size_t i = 0; i < held_.size(); ++i) {
-    if (held_[i].kind == Held::Kind::kCommit) kept = i + 1;
-  }
-  for (; kept > 0; --kept) {
-    write(held_.front());
-    held_.pop_front();
-  }
-  held_.clear();
-}
-
-void ShardWorker::queue_commit(std::promise<void> done) {
-  Held commit;
-  commit.kind = Held::Kind::kCommit;
-  commit.spellings = std::move(pending_spellings_);
-  pending_spellings_.clear();
-  commit.done = std::move(done);
-  held_.push_back(std::move(commit));
-}
-
-void ShardWorker::write(Held& held) {
-  if (held.kind == Held::Kind::kCommit) {
-    for (const auto& [word, count] : held.spellings) spellings_[word] += count;
-    commit_batch();
-    held.done.set_value();
-    return;
-  }
-  if (held.kind == Held::Kind::kRemove) {
-    forget_in_closed_segments(held.unique_term);
-    db_.delete_document(held.unique_term);
-    return;
-  }
-  Xapian::Document& doc = *held.doc;
-  Settlement settlement;
-  if (ledger_ && storage_ == Storage::kShard) {
-    settlement = ledger_->settlement(held.seq);
-    // The document is still in memory: changing its term costs nothing yet.
-    if (settlement.joined) {
-      set_cluster_key(doc, settlement.key);
-    } else if (settlement.valued) {
-      set_cluster_value(doc, settlement.key);
-    }
-  }
-  // The document carries its unique term, so a new one can simply be added.
-  Xapian::docid docid;
-  if (held.is_new) {
-    docid = db_.add_document(doc);
-  } else {
-    forget_in_closed_segments(held.unique_term);
-    docid = db_.replace_document(held.unique_term, doc);
-  }
-  if (ledger_) {
-    ledger_->written(held.seq, writer_, static_cast<std::uint32_t>(segment_paths_.size() - 1),
-                     docid, settlement.valued, settlement.joined);
-  }
+  forget_in_closed_segments(remove.unique_term);
+  db_.delete_document(remove.unique_term);
 }
 
 void ShardWorker::forget_in_closed_segments(const std::string& unique_term) {
@@ -386,6 +266,8 @@ void ShardWorker::start_segment() {
 void ShardWorker::keep_batch() {
   for (const auto& [word, count] : pending_spellings_) spellings_[word] += count;
   pending_spellings_.clear();
+  sketches_.insert(sketches_.end(), pending_sketches_.begin(), pending_sketches_.end());
+  pending_sketches_.clear();
 }
 
 }  // namespace newsdex::indexer

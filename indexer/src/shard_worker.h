@@ -51,13 +51,8 @@ class ShardWorker {
     kShard,
   };
 
-  /// `ledger` (not owned; may be null): the duplicate clusters of a bulk
-  /// build, which this worker, writer number `writer`, publishes its
-  /// articles to; each document is held until settled there and written
-  /// with its cluster key (cluster_ledger.h).
   ShardWorker(std::string base_path, const IndexOptions& options,
-              Xapian::doccount segment_documents, Storage storage = Storage::kSegments,
-              ClusterLedger* ledger = nullptr, std::uint32_t writer = 0);
+              Xapian::doccount segment_documents, Storage storage = Storage::kSegments);
   /// Stops the thread; what was not flushed is lost.
   ~ShardWorker();
   ShardWorker(const ShardWorker&) = delete;
@@ -66,7 +61,7 @@ class ShardWorker {
   /// Indexes `article` under `unique_term`, with content hash `hash`,
   /// replacing what the shard holds under that term; `is_new` says the
   /// shard holds nothing under it (so no lookup is needed). `seq` is its
-  /// place in the input, for the ledger.
+  /// place in the input, for the sketch a segment writer keeps of it.
   void add(std::string unique_term, Article article, std::string hash, bool is_new,
            std::uint64_t seq = 0);
   /// Deletes what the shard holds under `unique_term`.
@@ -92,6 +87,11 @@ class ShardWorker {
   /// finish(). They are written once into the merged index rather than into
   /// each shard, where every shard would pay for every word again.
   std::unordered_map<std::string, Xapian::termcount>& spellings() { return spellings_; }
+
+  /// Sketches of the articles flushed to segments, for the ClusterLedger
+  /// (only articles that can have a copy: with a fingerprint or a page);
+  /// complete after finish(). `writer` is left for the caller to set.
+  std::vector<ArticleSketch>& sketches() { return sketches_; }
 
   /// Every segment written; complete after finish().
   const std::vector<std::string>& segment_paths() const noexcept { return segment_paths_; }
@@ -120,31 +120,8 @@ class ShardWorker {
   void run();
   void handle(Add& add);
   void handle(Remove& remove);
-  // A change analysed but not yet written, held until the ledger has
-  // settled it and the changes before it are written; or the commit that
-  // ends a batch (a flush), held so that the writer can go on analysing the
-  // next batch while an article of this one waits for another writer.
-  struct Held {
-    enum class Kind { kAdd, kRemove, kCommit };
-    Kind kind = Kind::kAdd;
-    std::string unique_term;
-    std::optional<Xapian::Document> doc;  // kAdd
-    bool is_new = false;
-    std::uint64_t seq = 0;
-    // kCommit: the batch's spelling words, and the caller waiting for it.
-    std::unordered_map<std::string, Xapian::termcount> spellings;
-    std::promise<void> done;
-  };
-  void keep_batch();  // at a flush: keeps the batch's spellings
-  // Writes the held changes that are settled, committing at the held ends
-  // of batches; all of them when `all` (waiting for the ledger), else enough
-  // to hold at most kHoldLimit.
-  void write_held(bool all);
-  // Writes the held changes up to the last held commit (waiting for the
-  // ledger) and drops the rest: a discard.
-  void discard_held();
-  void write(Held& held);
-  void queue_commit(std::promise<void> done);
+  void keep_batch();  // at a flush: keeps the batch's spellings and sketches
+  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq);
   void rethrow_failure();
   void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();
@@ -162,9 +139,8 @@ class ShardWorker {
   std::vector<std::string> closed_deletions_;
   std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  // since the flush
   std::unordered_map<std::string, Xapian::termcount> spellings_;          // flushed
-  ClusterLedger* ledger_;
-  std::uint32_t writer_;
-  std::deque<Held> held_;
+  std::vector<ArticleSketch> pending_sketches_;                           // since the flush
+  std::vector<ArticleSketch> sketches_;                                   // flushed
   DocumentBuilder* builder_ = nullptr;  // the thread's own, while it runs
 
   std::mutex mutex_;

@@ -82,22 +82,11 @@ ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)
     shard.path = (fs::path(dir) / shards::shard_name(k)).string();
     shards_.push_back(std::move(shard));
   }
-  // A shard is created by its writer, below.
-  const bool starts_empty = std::all_of(shards_.begin(), shards_.end(), [](const Shard& shard) {
-    std::error_code error;
-    return !fs::exists(shard.path, error) || open_reader(shard.path).get_doccount() == 0;
-  });
-  if (starts_empty) ledger_ = std::make_unique<ClusterLedger>();
   // The worker holds a reference to options_, which must not move again.
-  for (std::size_t i = 0; i < shards_.size(); ++i) {
-    shards_[i].worker = std::make_unique<ShardWorker>(
-        shards_[i].path, options_, Xapian::doccount(0), ShardWorker::Storage::kShard, ledger_.get(),
-        static_cast<std::uint32_t>(i));
-  }
-  for (Shard& shard : shards_) shard.reader = open_reader(shard.path);
-  if (ledger_ && options_.only_shard) {
-    analyzer_ = std::make_unique<Analyzer>(options_.analyzer);
-    builder_ = std::make_unique<DocumentBuilder>(*analyzer_, options_.title_weight);
+  for (Shard& shard : shards_) {
+    shard.worker = std::make_unique<ShardWorker>(shard.path, options_, Xapian::doccount(0),
+                                                 ShardWorker::Storage::kShard);
+    shard.reader = open_reader(shard.path);
   }
   if (*options_.write_aux) {
     IndexOptions aux = options_;
@@ -107,7 +96,7 @@ ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)
     aux.write_aux.reset();
     aux.threads = 1;
     aux_ = std::make_unique<Indexer>(std::move(aux));
-    if (options_.only_shard && options_.spelling && !builder_) {
+    if (options_.only_shard && options_.spelling) {
       analyzer_ = std::make_unique<Analyzer>(options_.analyzer);
       builder_ = std::make_unique<DocumentBuilder>(*analyzer_, options_.title_weight);
     }
@@ -119,10 +108,6 @@ ShardedWriter::~ShardedWriter() {
     if (!pending_ids_.empty()) commit();
   } catch (...) {
     // A destructor must not throw; commit() reports failures to callers.
-  }
-  // A writer may wait for an article another, stopped first, never publishes.
-  if (ledger_) {
-    ledger_->abandon(std::make_exception_ptr(IndexError(options_.db_path + ": build stopped")));
   }
 }
 
@@ -144,52 +129,23 @@ std::optional<std::string> ShardedWriter::current_hash(Shard& shard,
   return shard.reader.get_document(*it).get_value(schema::kSlotContentHash);
 }
 
-std::optional<std::uint64_t> ShardedWriter::current_seq(const std::string& unique_term) const {
-  if (const auto pending = pending_seqs_.find(unique_term); pending != pending_seqs_.end()) {
-    return pending->second;
-  }
-  if (const auto committed = committed_seqs_.find(unique_term);
-      committed != committed_seqs_.end()) {
-    return committed->second;
-  }
-  return std::nullopt;
-}
-
-std::uint64_t ShardedWriter::next_version(const std::string& unique_term, bool removal) {
-  const std::uint64_t seq = next_seq_++;
-  if (const auto before = current_seq(unique_term)) ledger_->supersede(*before, seq);
-  if (removal) {
-    pending_seqs_[unique_term] = std::nullopt;
-    ledger_->skip(seq);
-  } else {
-    pending_seqs_[unique_term] = seq;
-  }
-  return seq;
-}
-
-void ShardedWriter::note_other_shards_article(const Article& article) {
+void ShardedWriter::keep_spellings_of(const Article& article) {
   if (!builder_) return;
   // As the shard's own run would: an article it finds unchanged (here, the
-  // same text again under its id in this run's input) is not written again.
+  // same text again under its id in this run's input) adds no words.
   std::string hash = content_hash(article);
   std::string& last = other_shard_hashes_[article.id];
   if (last == hash) return;
   last = std::move(hash);
-  const Xapian::Document doc = builder_->build(article);
-  if (aux_ && options_.spelling) {
-    for (const auto& word : builder_->spelling_words()) ++other_spellings_[word];
-  }
-  if (ledger_) {
-    const std::uint64_t seq = next_version(schema::id_term(article.id), false);
-    ledger_->publish(sketch_of(doc, builder_->fingerprint(), seq));
-  }
+  builder_->build(article);
+  for (const auto& word : builder_->spelling_words()) ++other_spellings_[word];
 }
 
 AddOutcome ShardedWriter::add(const Article& article) {
   if (article.id.empty()) throw ConfigError("cannot index an article without an id");
   Shard* shard = shard_for(article.id);
   if (shard == nullptr) {
-    note_other_shards_article(article);
+    keep_spellings_of(article);
     return AddOutcome::kOtherShard;
   }
   std::string unique_term = schema::id_term(article.id);
@@ -201,8 +157,7 @@ AddOutcome ShardedWriter::add(const Article& article) {
     throw IndexError("article " + article.id + ": " + e.get_description());
   }
   if (before && *before == hash) return AddOutcome::kUnchanged;
-  const std::uint64_t seq = ledger_ ? next_version(unique_term, false) : 0;
-  shard->worker->add(unique_term, article, hash, !before, seq);
+  shard->worker->add(unique_term, article, hash, !before);
   added_at_[unique_term] = next_addition_++;
   pending_ids_[std::move(unique_term)] = std::move(hash);
   if (pending_ids_.size() >= options_.batch_size) commit();
@@ -211,22 +166,14 @@ AddOutcome ShardedWriter::add(const Article& article) {
 
 bool ShardedWriter::remove(std::string_view id) {
   Shard* shard = shard_for(id);
+  if (shard == nullptr) return false;
   std::string unique_term = schema::id_term(id);
-  if (shard == nullptr) {
-    // Gone from the other shard's run too: no longer a copy to join.
-    if (ledger_ && current_seq(unique_term)) {
-      next_version(unique_term, true);
-      other_shard_hashes_.erase(std::string(id));
-    }
-    return false;
-  }
   try {
     if (!current_hash(*shard, unique_term)) return false;
   } catch (const Xapian::Error& e) {
     throw IndexError("deleting article " + std::string(id) + ": " + e.get_description());
   }
   shard->worker->remove(unique_term);
-  if (ledger_) next_version(unique_term, true);
   added_at_.erase(unique_term);
   pending_ids_[std::move(unique_term)] = std::nullopt;
   if (pending_ids_.size() >= options_.batch_size) commit();
@@ -350,38 +297,6 @@ void ShardedWriter::settle_clusters() {
   }
 }
 
-void ShardedWriter::write_cluster_values() {
-  const std::vector<ClusterChange> changes = ledger_->take_changes();
-  if (changes.empty()) return;
-  std::vector<bool> changed(shards_.size());
-  for (const ClusterChange& change : changes) {
-    Shard& shard = shards_.at(change.writer);
-    try {
-      // The worker is idle (every shard was waited for); the flush below
-      // commits these. Only a value changes: the terms are not rewritten.
-      Xapian::WritableDatabase& db = shard.worker->database();
-      Xapian::Document doc = db.get_document(change.docid);
-      if (change.key.empty()) {
-        doc.remove_value(schema::kSlotCluster);
-      } else if (change.term) {
-        set_cluster_key(doc, change.key);  // not for a shard's own writers, which wait
-      } else {
-        set_cluster_value(doc, change.key);
-      }
-      db.replace_document(change.docid, doc);
-    } catch (const Xapian::Error& e) {
-      throw IndexError(shard.path + ": settling duplicate clusters: " + e.get_description());
-    }
-    changed[change.writer] = true;
-  }
-  for (std::size_t i = 0; i < shards_.size(); ++i) {
-    if (changed[i]) shards_[i].worker->flush();
-  }
-  for (std::size_t i = 0; i < shards_.size(); ++i) {
-    if (changed[i]) shards_[i].worker->wait();
-  }
-}
-
 void ShardedWriter::write_aux() {
   if (!aux_) return;
   std::unordered_map<std::string, unsigned> spellings = std::move(other_spellings_);
@@ -398,21 +313,7 @@ void ShardedWriter::commit() {
   // Queued on every shard first, so that they commit in parallel.
   for (Shard& shard : shards_) shard.worker->flush();
   for (Shard& shard : shards_) shard.worker->wait();
-  if (ledger_) {
-    write_cluster_values();
-    for (auto& [term, seq] : pending_seqs_) {
-      if (seq) {
-        committed_seqs_[term] = *seq;
-      } else {
-        committed_seqs_.erase(term);
-      }
-    }
-    pending_seqs_.clear();
-    ledger_->keep_before(next_seq_);
-    committed_seq_ = next_seq_;
-  } else {
-    settle_clusters();
-  }
+  settle_clusters();
   write_aux();
   try {
     for (Shard& shard : shards_) shard.reader.reopen();
@@ -426,10 +327,6 @@ void ShardedWriter::commit() {
 void ShardedWriter::discard() {
   for (Shard& shard : shards_) shard.worker->discard();
   for (Shard& shard : shards_) shard.worker->wait();
-  if (ledger_) {
-    ledger_->discard_from(committed_seq_);
-    pending_seqs_.clear();
-  }
   if (aux_) aux_->discard();
   other_spellings_.clear();
   pending_ids_.clear();

@@ -1,17 +1,12 @@
 // The ledger that settles a parallel build's duplicate clusters in input
-// order while its writers run (cluster_ledger.h), on sketches made by hand.
+// order (cluster_ledger.h), on sketches made by hand.
 #include "cluster_ledger.h"
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <future>
 #include <map>
-#include <random>
 #include <sstream>
-#include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace newsdex::indexer {
@@ -40,44 +35,23 @@ ArticleSketch sketch(std::uint64_t seq, const std::string& text, std::uint64_t p
   s.fingerprint = fingerprint_of(text);
   s.page = page;
   s.key = 1000 + seq;  // of the cluster it would start
+  s.writer = static_cast<std::uint32_t>(seq % 2);
+  s.segment = static_cast<std::uint32_t>(seq / 4);
+  s.docid = static_cast<Xapian::docid>(seq + 1);
   return s;
 }
 
-// How `seq` is to be written, in one word: "alone", "valued <key>" (a
-// later copy joined it) or "joined <key>".
-std::string settled_as(const ClusterLedger& ledger, std::uint64_t seq) {
-  const Settlement s = ledger.settlement(seq);
-  if (s.joined) return "joined " + s.key;
-  return s.valued ? "valued " + s.key : "alone";
-}
-
-// Writes `seq` as a waiting writer would (as settled), at docid seq + 1.
-void write(ClusterLedger& ledger, std::uint64_t seq) {
-  const Settlement s = ledger.settlement(seq);
-  ledger.written(seq, static_cast<std::uint32_t>(seq % 2), static_cast<std::uint32_t>(seq / 4),
-                 static_cast<Xapian::docid>(seq + 1), s.valued, s.joined);
-}
-
-// Writes `seq` as a writer that does not wait would: alone.
-void write_alone(ClusterLedger& ledger, std::uint64_t seq) {
-  ledger.written(seq, static_cast<std::uint32_t>(seq % 2), static_cast<std::uint32_t>(seq / 4),
-                 static_cast<Xapian::docid>(seq + 1), false, false);
-}
-
-// The changes left to write, by docid: "term <key>" for a joiner written
-// alone, "<key>" for a value, "no value".
-std::map<Xapian::docid, std::string> value_changes(ClusterLedger& ledger) {
+// The new key of every changed document, by its docid; a starter's (whose
+// value only changes) marked "value ".
+std::map<Xapian::docid, std::string> settle(ClusterLedger& ledger) {
   std::map<Xapian::docid, std::string> keys;
-  for (const ClusterChange& change : ledger.take_changes()) {
+  for (const ClusterChange& change : ledger.settle()) {
     EXPECT_EQ(change.writer, (change.docid - 1) % 2);
     EXPECT_EQ(change.segment, (change.docid - 1) / 4);
-    keys[change.docid] =
-        change.key.empty() ? "no value" : (change.term ? "term " : "") + change.key;
+    keys[change.docid] = (change.value_only ? "value " : "") + change.key;
   }
   return keys;
 }
-
-const std::string kFirst = cluster_key_text(1000);
 
 TEST(ClusterLedgerTest, KeysRoundTrip) {
   EXPECT_EQ(cluster_key_text(0x00ab'cdef'0123'4567ULL), "00abcdef01234567");
@@ -86,167 +60,46 @@ TEST(ClusterLedgerTest, KeysRoundTrip) {
   EXPECT_EQ(page_number(""), 0U);
 }
 
-TEST(ClusterLedgerTest, CopiesJoinTheEarliestCopyWhateverThePublishingOrder) {
+TEST(ClusterLedgerTest, CopiesJoinTheEarliestCopyWhateverTheWritersOrder) {
   ClusterLedger ledger;
-  // Published by two writers, not in input order: nothing is settled
-  // until every earlier position is in.
-  ledger.publish(sketch(3, kStory + " reporting by ana ruiz"));
-  ledger.publish(sketch(1, kOther));
-  ledger.publish(sketch(2, "pine harbour wire " + kStory));
-  EXPECT_FALSE(ledger.settled(0));
-  EXPECT_FALSE(ledger.settled(3));
-  ledger.publish(sketch(0, kStory));
-  EXPECT_TRUE(ledger.settled(3));
-  EXPECT_EQ(settled_as(ledger, 0), "valued " + kFirst);
-  EXPECT_EQ(settled_as(ledger, 1), "alone");
-  EXPECT_EQ(settled_as(ledger, 2), "joined " + kFirst);
-  EXPECT_EQ(settled_as(ledger, 3), "joined " + kFirst);
-  for (std::uint64_t seq = 0; seq < 4; ++seq) write(ledger, seq);
-  EXPECT_TRUE(value_changes(ledger).empty());  // each written as it ends
-}
-
-TEST(ClusterLedgerTest, AnArticleWrittenBeforeItsFirstCopyGetsItsValueAfterwards) {
-  ClusterLedger ledger;
-  ledger.publish(sketch(0, kStory));
-  write(ledger, 0);  // alone, as far as anyone knows
-  ledger.publish(sketch(1, kOther));
-  ledger.publish(sketch(2, kStory + " copyright wire"));
-  write(ledger, 1);
-  write(ledger, 2);
-  EXPECT_EQ(settled_as(ledger, 2), "joined " + kFirst);
-  EXPECT_EQ(value_changes(ledger), (std::map<Xapian::docid, std::string>{{1, kFirst}}));
-  EXPECT_TRUE(value_changes(ledger).empty());  // taken: written by the caller
-}
-
-TEST(ClusterLedgerTest, ArticlesWrittenAloneWithoutWaitingGetTheirClusterAfterwards) {
-  ClusterLedger ledger;
-  // Written as soon as analysed, before or after they are settled.
-  write_alone(ledger, 0);
-  ledger.publish(sketch(1, kStory + " copyright wire"));
-  write_alone(ledger, 1);
-  ledger.publish(sketch(2, kOther));
-  write_alone(ledger, 2);
-  ledger.publish(sketch(0, kStory));
-  ledger.publish(sketch(3, "pine harbour wire " + kStory));
-  write_alone(ledger, 3);
-  EXPECT_EQ(value_changes(ledger), (std::map<Xapian::docid, std::string>{
-                                       {1, kFirst}, {2, "term " + kFirst}, {4, "term " + kFirst}}));
-  EXPECT_TRUE(value_changes(ledger).empty());
+  // Handed over writer by writer, not in input order.
+  ledger.add({sketch(3, kStory + " reporting by ana ruiz"), sketch(1, kOther)});
+  ledger.add({sketch(2, "pine harbour wire " + kStory), sketch(0, kStory)});
+  const auto keys = settle(ledger);
+  const std::string first = cluster_key_text(1000);
+  // Written alone: the first copy gives its starter the value of the key
+  // its term holds; the other story, alone, gets nothing.
+  EXPECT_EQ(keys,
+            (std::map<Xapian::docid, std::string>{{1, "value " + first}, {3, first}, {4, first}}));
 }
 
 TEST(ClusterLedgerTest, AVersionCountsOnlyUntilItIsReplacedOrRemoved) {
   ClusterLedger ledger;
+  ledger.add({sketch(0, kStory), sketch(1, kStory + " copyright wire"), sketch(2, kOther),
+              sketch(4, "pine harbour " + kStory)});
   ledger.supersede(0, 3);  // removed after the copy at 1 came in
+  ledger.supersede(1, 5);  // replaced at 5 (whose sketch is elsewhere)
   ledger.supersede(2, 3);
-  ledger.supersede(1, 5);  // replaced at 5
-  ledger.publish(sketch(0, kStory));
-  ledger.publish(sketch(1, kStory + " copyright wire"));
-  ledger.publish(sketch(2, kOther));
-  ledger.skip(3);
-  ledger.publish(sketch(4, "pine harbour " + kStory));
-  ledger.publish(sketch(5, kOther + " corrected"));
-  EXPECT_EQ(settled_as(ledger, 1), "joined " + kFirst);
-  // 4 came after 0 left and found the story through 1, keyed already.
-  EXPECT_EQ(settled_as(ledger, 4), "joined " + kFirst);
-  // 2 was gone when 5, its copy, came.
-  EXPECT_EQ(settled_as(ledger, 5), "alone");
-  write(ledger, 0);
-  for (std::uint64_t seq : {1, 2, 4, 5}) write(ledger, seq);
-  // 0 never got its value, but it is gone: nothing to change.
-  EXPECT_TRUE(value_changes(ledger).empty());
+  const auto keys = settle(ledger);
+  // 1 joined 0 but is gone by the end, as is 0: no change to write for
+  // them; 4 came after 0 left and found the story through 1, keyed already.
+  EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{5, cluster_key_text(1000)}}));
 }
 
 TEST(ClusterLedgerTest, AVersionRemovedBeforeACopyComesIsNoCandidate) {
   ClusterLedger ledger;
+  ledger.add({sketch(0, kStory), sketch(2, kStory + " copyright wire")});
   ledger.supersede(0, 1);
-  ledger.publish(sketch(0, kStory));
-  ledger.skip(1);
-  ledger.publish(sketch(2, kStory + " copyright wire"));
-  EXPECT_EQ(settled_as(ledger, 2), "alone");
+  EXPECT_TRUE(ledger.settle().empty());
 }
 
 TEST(ClusterLedgerTest, RecordsOfOnePageAreOneStoryWithoutAFingerprint) {
   ClusterLedger ledger;
-  ledger.publish(sketch(0, "short headline", 77));
-  ledger.publish(sketch(1, "another headline", 77));
-  ledger.publish(sketch(2, "third headline", 78));
-  EXPECT_EQ(settled_as(ledger, 0), "valued " + kFirst);
-  EXPECT_EQ(settled_as(ledger, 1), "joined " + kFirst);
-  EXPECT_EQ(settled_as(ledger, 2), "alone");
-}
-
-TEST(ClusterLedgerTest, ADiscardedBatchIsForgottenWithWhatItChanged) {
-  ClusterLedger ledger;
-  ledger.publish(sketch(0, kStory));
-  ledger.publish(sketch(1, kOther));
-  for (std::uint64_t seq : {0, 1}) write(ledger, seq);
-  ledger.keep_before(2);
-  // The discarded batch: a copy of 0, written with its value meanwhile,
-  // and the removal of 1.
-  ledger.publish(sketch(2, kStory + " copyright wire"));
-  ledger.supersede(1, 3);
-  ledger.skip(3);
-  EXPECT_EQ(settled_as(ledger, 0), "valued " + kFirst);
-  write(ledger, 2);
-  ledger.discard_from(2);
-  // 0 is alone again, 1 is still in the index: a later copy of it finds it.
-  ledger.publish(sketch(4, "pine harbour wire " + kOther));
-  EXPECT_EQ(settled_as(ledger, 0), "alone");
-  EXPECT_EQ(settled_as(ledger, 4), "joined " + cluster_key_text(1001));
-  write(ledger, 4);
-  EXPECT_EQ(value_changes(ledger),
-            (std::map<Xapian::docid, std::string>{{2, cluster_key_text(1001)}}));
-}
-
-TEST(ClusterLedgerTest, AValueWrittenForADiscardedCopyIsRemoved) {
-  ClusterLedger ledger;
-  ledger.publish(sketch(0, kStory));
-  ledger.keep_before(1);
-  ledger.publish(sketch(1, kStory + " copyright wire"));
-  write(ledger, 0);  // after the copy was settled: with its value
-  ledger.discard_from(1);
-  EXPECT_EQ(value_changes(ledger), (std::map<Xapian::docid, std::string>{{1, "no value"}}));
-}
-
-TEST(ClusterLedgerTest, AnAbandonedLedgerEndsEveryWait) {
-  ClusterLedger ledger;
-  ledger.publish(sketch(1, kStory));
-  auto waiting = std::async(std::launch::async, [&] { return ledger.settlement(1); });
-  EXPECT_EQ(waiting.wait_for(std::chrono::milliseconds(50)), std::future_status::timeout);
-  ledger.abandon(std::make_exception_ptr(std::runtime_error("writer 0 failed")));
-  EXPECT_THROW(waiting.get(), std::runtime_error);
-}
-
-TEST(MemberTableTest, HoldsWhatWasSetUntilErasedWhateverTheCollisions) {
-  MemberTable<std::uint32_t> table;
-  std::unordered_map<std::uint32_t, std::uint32_t> expected;
-  std::mt19937 random(7);
-  for (std::uint32_t i = 0; i < 20000; ++i) {
-    const auto hash = static_cast<std::uint32_t>(random() % 50000);  // repeats: some sets overwrite
-    table.set(hash, i);
-    expected[hash] = i;
-  }
-  std::uint32_t erased = 0;
-  for (auto it = expected.begin(); it != expected.end();) {
-    if (it->first % 3 == 0) {
-      table.erase(it->first);
-      it = expected.erase(it);
-      ++erased;
-    } else {
-      ++it;
-    }
-  }
-  ASSERT_GT(erased, 1000U);
-  for (std::uint32_t hash = 0; hash < 50000; ++hash) {
-    const auto found = table.find(hash);
-    const auto wanted = expected.find(hash);
-    if (wanted == expected.end()) {
-      EXPECT_FALSE(found) << hash;
-    } else {
-      ASSERT_TRUE(found) << hash;
-      EXPECT_EQ(*found, wanted->second) << hash;
-    }
-  }
+  ledger.add({sketch(0, "short headline", 77), sketch(1, "another headline", 77),
+              sketch(2, "third headline", 78)});
+  const auto keys = settle(ledger);
+  EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{1, "value " + cluster_key_text(1000)},
+                                                        {2, cluster_key_text(1000)}}));
 }
 
 }  // namespace

@@ -58,11 +58,8 @@ struct IndexOptions {
   unsigned shards = 0;
   /// On a sharded index, write only this shard: articles of other shards
   /// are skipped (AddOutcome::kOtherShard), so each machine can build its
-  /// own shard from the same feed. A run into an empty shard fingerprints
-  /// the other shards' articles too, so its duplicate clusters span every
-  /// shard, as in a run that writes them all; a run into a shard that holds
-  /// articles settles the new ones' clusters within the shard only
-  /// (docs/scaling.md). Default: every shard.
+  /// own shard from the same feed. Duplicate clusters are then settled
+  /// within the shard only (docs/scaling.md). Default: every shard.
   std::optional<unsigned> only_shard;
   /// On a sharded index, write the auxiliary database (spelling dictionary
   /// of every article read, synonyms). Default: when every shard is written.
