@@ -95,26 +95,24 @@ bool FacetCounter::missed_matches() const {
   });
 }
 
-std::vector<Facet> FacetCounter::facets(Xapian::doccount matches,
-                                        Xapian::doccount matches_upper_bound) {
-  std::vector<Facet> facets;
+std::vector<FacetTally> FacetCounter::tallies() {
+  std::vector<FacetTally> tallies;
   for (const Counted& counted : counted_) {
     const FacetRequest& request = counted.request;
-    std::map<std::string, Xapian::doccount> counts;
-    std::uint64_t seen = 0;
+    FacetTally tally;
     const auto add = [&](std::string value, Xapian::doccount count) {
       if (request.field == Field::kDate) value = date_bucket(value, request.granularity);
-      counts[value] += count;
+      tally.counts[value] += count;
     };
     if (counted.ordinal) {
-      seen = counted.ordinal->total();
+      tally.seen = counted.ordinal->total();
       const SlotOrdinals& ordinals = counted.ordinal->ordinals();
       const std::vector<Xapian::doccount>& by_ordinal = counted.ordinal->counts();
       for (std::uint32_t ordinal = 1; ordinal < by_ordinal.size(); ++ordinal) {
         if (by_ordinal[ordinal] > 0) add(ordinals.value(ordinal), by_ordinal[ordinal]);
       }
     } else if (counted.single) {
-      seen = counted.single->get_total();
+      tally.seen = counted.single->get_total();
       cache_.spy_read(facet_slot(request),
                       static_cast<Xapian::doccount>(counted.single->get_total()));
       const bool is_list = is_multi_valued(request.field);
@@ -123,24 +121,49 @@ std::vector<Facet> FacetCounter::facets(Xapian::doccount matches,
           // One count per distinct list: each of its items gets it.
           const Xapian::doccount count = it.get_termfreq();
           schema::for_each_list_item(
-              *it, [&](std::string_view item) { counts[std::string(item)] += count; });
+              *it, [&](std::string_view item) { tally.counts[std::string(item)] += count; });
         } else {
           add(*it, it.get_termfreq());
         }
       }
     } else {
-      seen = counted.list->total();
-      counts = counted.list->counts();
+      tally.seen = counted.list->total();
+      tally.counts = counted.list->counts();
     }
+    tallies.push_back(std::move(tally));
+  }
+  return tallies;
+}
+
+std::vector<Facet> FacetCounter::facets(Xapian::doccount matches,
+                                        Xapian::doccount matches_upper_bound) {
+  std::vector<FacetRequest> requests;
+  for (const Counted& counted : counted_) requests.push_back(counted.request);
+  return make_facets(requests, tallies(), matches, matches_upper_bound);
+}
+
+void FacetTally::add(const FacetTally& other) {
+  for (const auto& [value, count] : other.counts) counts[value] += count;
+  seen += other.seen;
+}
+
+std::vector<Facet> make_facets(const std::vector<FacetRequest>& requests,
+                               const std::vector<FacetTally>& tallies, Xapian::doccount matches,
+                               Xapian::doccount matches_upper_bound) {
+  std::vector<Facet> facets;
+  for (std::size_t i = 0; i < requests.size() && i < tallies.size(); ++i) {
+    const FacetRequest& request = requests[i];
+    const FacetTally& tally = tallies[i];
     Facet facet;
     facet.name = request.name();
-    facet.distinct_values = counts.size();
+    facet.distinct_values = tally.counts.size();
     // The spies see only the documents the match examined; when that is
     // fewer than all matches, scale the counts up to an estimate.
-    facet.exact = seen >= matches_upper_bound;
-    const double scale =
-        facet.exact || seen == 0 ? 1.0 : static_cast<double>(matches) / static_cast<double>(seen);
-    for (const auto& [value, count] : counts) {
+    facet.exact = tally.seen >= matches_upper_bound;
+    const double scale = facet.exact || tally.seen == 0
+                             ? 1.0
+                             : static_cast<double>(matches) / static_cast<double>(tally.seen);
+    for (const auto& [value, count] : tally.counts) {
       facet.values.push_back(
           {value, static_cast<std::uint64_t>(std::llround(static_cast<double>(count) * scale))});
     }

@@ -5,7 +5,10 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "facet_cache.h"
@@ -35,6 +38,23 @@ class ListValueCountMatchSpy : public Xapian::MatchSpy {
   std::map<std::string, Xapian::doccount> counts_;
 };
 
+/// The counts of one facet before it is shaped for a result: each value
+/// (a date already in its bucket) and its articles, and the matches seen.
+/// Tallies of several shards add up.
+struct FacetTally {
+  std::map<std::string, Xapian::doccount> counts;
+  std::uint64_t seen = 0;
+
+  void add(const FacetTally& other);
+};
+
+/// The facets `requests` asked for, from their tallies (in the same
+/// order): ordered, limited, and scaled up to `matches` when the spies saw
+/// fewer than `matches_upper_bound`.
+std::vector<Facet> make_facets(const std::vector<FacetRequest>& requests,
+                               const std::vector<FacetTally>& tallies, Xapian::doccount matches,
+                               Xapian::doccount matches_upper_bound);
+
 /// The value slot a facet is counted from.
 Xapian::valueno facet_slot(const FacetRequest& request);
 
@@ -57,6 +77,9 @@ class FacetCounter {
   /// True when a match was newer than the ordinals it was counted with (the
   /// revision changed under the cache): the facets must be counted again.
   bool missed_matches() const;
+
+  /// What the spies counted, in the order requested.
+  std::vector<FacetTally> tallies();
 
   /// The facets, in the order requested. `matches` estimates the matching
   /// articles (every copy: spies see matches before collapsing), at most

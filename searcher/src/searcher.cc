@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "counted_matches.h"
 #include "facet_cache.h"
 #include "facets.h"
 #include "freshness.h"
@@ -19,6 +20,7 @@
 #include "query_expansion.h"
 #include "query_terms.h"
 #include "related.h"
+#include "shard_counting.h"
 #include "sharded_database.h"
 #include "snippet.h"
 #include "stored_article.h"
@@ -78,18 +80,6 @@ Xapian::doccount match_bound(const Xapian::Database& db, const Xapian::Query& qu
     default:
       return all;  // match-all, wildcards, value ranges: could be anything
   }
-}
-
-// The stories counted by a ValueCountMatchSpy on the cluster slot: its
-// distinct keys, and each article without one as a story of its own (as
-// StoryCountMatchSpy counts them).
-Xapian::doccount distinct_stories(const Xapian::ValueCountMatchSpy& spy) {
-  std::size_t keys = 0, with_key = 0;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    ++keys;
-    with_key += it.get_termfreq();
-  }
-  return static_cast<Xapian::doccount>(keys + (spy.get_total() - with_key));
 }
 
 bool has_positional_operator(const Xapian::Query& query) {
@@ -182,6 +172,8 @@ class Searcher::Impl {
         shards_(open_shards(path, options)),
         db_(open_readable(path, shards_.get())),
         facet_cache_(options.facet_cache, facet_slots(options.preload_facets)),
+        facet_cache_enabled_(options.facet_cache),
+        preload_slots_(facet_slots(options.preload_facets)),
         analyzer_(options.analyzer),
         query_builder_(analyzer_) {
     facet_cache_.preload(db_);
@@ -333,6 +325,7 @@ class Searcher::Impl {
     db_ = open_readable(path_, shards_.get());
     facet_cache_.forget();
     counting_db_.reset();
+    shard_counting_.reset();
   }
 
   // Moves to the latest commit; what was cached for the old one goes.
@@ -390,8 +383,8 @@ class Searcher::Impl {
     }
     set_sort(enquire, request.sort, built.has_words);
     // Remote shards run no newsdex class, and inflate match-spy counts when
-    // a value sort is set (Xapian 1.4, docs/scaling.md): their spies are
-    // Xapian's own, and run in the counting pass, which sorts by nothing.
+    // a value sort is set (Xapian 1.4, docs/scaling.md): they are counted
+    // with Xapian's own spies, in the counting pass, which sorts by nothing.
     FacetCounter facet_counter(request.facets, facet_cache_, db_, remote);
 
     // Facets need every match (up to exact_facet_matches_), the hits only
@@ -413,30 +406,31 @@ class Searcher::Impl {
         (remote && (!request.facets.empty() || collapse)) ||
         (rankable && ((!request.facets.empty() && bound > count_separately_above_) ||
                       (collapse && bound > kCollapsedCountSeparatelyAbove)));
-    Xapian::MSet counted;
     // Xapian leaves totals estimated whenever it collapses (its matcher
     // does not trust its count of matches then), so when collapsing a spy
     // counts the articles and distinct clusters of every match examined;
     // fewer than were asked for means the match examined them all, and both
     // are exact.
     StoryCountMatchSpy stories;
-    // Remote shards' servers run no newsdex class: there, Xapian's own spy.
-    Xapian::ValueCountMatchSpy remote_stories(schema::kSlotCluster);
-    Xapian::MatchSpy* stories_spy = !collapse ? nullptr
-                                    : remote  ? static_cast<Xapian::MatchSpy*>(&remote_stories)
-                                              : &stories;
-    // The counting pass runs on another thread, on a second handle of the
-    // same revision (a Xapian::Database must not be shared between threads),
-    // beside the ranked pass: on two cores a broad search then takes about
-    // as long as the longer pass, not both. Declared after facet_counter, so
-    // that if the ranked pass throws, the destructor waits for the counting
-    // pass before the counter it uses goes.
-    std::future<Xapian::MSet> counting;
-    // Only a broad query is worth a thread: starting one costs more than
-    // counting a few hundred matches.
-    Xapian::Database* beside =
-        count_separately && bound > count_separately_above_ ? counting_handle() : nullptr;
-    if (count_separately) {
+    StoryCountMatchSpy* stories_spy = collapse ? &stories : nullptr;
+    // The counting pass runs on another thread beside the ranked pass: on
+    // two cores a broad search then takes about as long as the longer pass,
+    // not both. On one database it runs on a second handle of the same
+    // revision (a Xapian::Database must not be shared between threads); on
+    // a sharded index, on every shard at once (shard_counting.h). Declared
+    // after facet_counter, so that if the ranked pass throws, the
+    // destructor waits for the counting pass before the counter it uses goes.
+    CountedMatches counted;
+    std::future<CountedMatches> counting;
+    if (count_separately && shards_) {
+      counting = std::async(
+          std::launch::async,
+          [&on_shards = shard_counting(), query = built.query.serialise(), &request, collapse,
+           count_up_to] { return on_shards.count(query, request.facets, collapse, count_up_to); });
+    } else if (count_separately) {
+      // Only a broad query is worth a thread: starting one costs more than
+      // counting a few hundred matches.
+      Xapian::Database* beside = bound > count_separately_above_ ? counting_handle() : nullptr;
       if (beside) {
         counting = std::async(std::launch::async, [beside, query = built.query.serialise(),
                                                    &facet_counter, stories_spy, count_up_to, this] {
@@ -453,43 +447,48 @@ class Searcher::Impl {
     const Xapian::doccount check_at_least = std::max<Xapian::doccount>(
         count_separately ? 0 : count_up_to, request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-    if (counting.valid()) counted = counting.get();
-    if (facet_counter.missed_matches()) {
+    if (counting.valid()) {
+      counted = counting.get();
+    } else if (!count_separately) {
+      counted = counted_matches_of(mset, facet_counter, stories_spy, check_at_least);
+    }
+    if (counted.missed_matches) {
       // The cache is checked against every reopen, so this means a revision
       // change it did not see; count again rather than drop matches.
       facet_cache_.forget();
+      shard_counting_.reset();
       throw Xapian::DatabaseModifiedError("facet cache older than the revision searched");
     }
 
-    const Xapian::MSet& all_matches = count_separately ? counted : mset;
-    const Xapian::doccount examined = count_separately ? count_up_to : check_at_least;
-    const Xapian::doccount story_articles =
-        remote ? static_cast<Xapian::doccount>(remote_stories.get_total()) : stories.articles();
-    if (stories_spy && story_articles < examined) {
+    if (collapse && counted.stories_complete) {
       result.total_estimate = result.total_lower_bound = result.total_upper_bound =
-          remote ? distinct_stories(remote_stories) : stories.stories();
+          counted.stories.stories();
       result.articles_estimate = result.articles_lower_bound = result.articles_upper_bound =
-          story_articles;
+          counted.stories.articles;
     } else {
       // Too many to count: the stories as the collapsing (ranked) pass
       // estimates them, the articles as the pass that saw the most.
-      const Xapian::MSet& stories_from = collapse ? mset : all_matches;
-      result.articles_estimate = all_matches.get_uncollapsed_matches_estimated();
-      result.articles_lower_bound = all_matches.get_uncollapsed_matches_lower_bound();
-      result.articles_upper_bound = all_matches.get_uncollapsed_matches_upper_bound();
-      result.total_estimate =
-          std::min<std::uint64_t>(stories_from.get_matches_estimated(), result.articles_estimate);
-      result.total_lower_bound = std::min<std::uint64_t>(stories_from.get_matches_lower_bound(),
-                                                         result.articles_lower_bound);
-      result.total_upper_bound = std::min<std::uint64_t>(stories_from.get_matches_upper_bound(),
-                                                         result.articles_upper_bound);
+      result.articles_estimate = counted.estimated;
+      result.articles_lower_bound = counted.lower_bound;
+      result.articles_upper_bound = counted.upper_bound;
+      result.total_estimate = result.articles_estimate;
+      result.total_lower_bound = result.articles_lower_bound;
+      result.total_upper_bound = result.articles_upper_bound;
+      if (collapse) {
+        result.total_estimate =
+            std::min<std::uint64_t>(mset.get_matches_estimated(), result.total_estimate);
+        result.total_lower_bound =
+            std::min<std::uint64_t>(mset.get_matches_lower_bound(), result.total_lower_bound);
+        result.total_upper_bound =
+            std::min<std::uint64_t>(mset.get_matches_upper_bound(), result.total_upper_bound);
+      }
     }
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
     // Facets count articles, every copy: match spies see matches before
     // they are collapsed.
-    result.facets =
-        facet_counter.facets(static_cast<Xapian::doccount>(result.articles_estimate),
-                             static_cast<Xapian::doccount>(result.articles_upper_bound));
+    result.facets = make_facets(request.facets, counted.facets,
+                                static_cast<Xapian::doccount>(result.articles_estimate),
+                                static_cast<Xapian::doccount>(result.articles_upper_bound));
     if (request.suggest && !built.suggestion.empty()) result.suggestion = built.suggestion;
 
     const QueryTerms terms(built.highlight_terms, mset, db_.get_doccount());
@@ -540,15 +539,25 @@ class Searcher::Impl {
   // and into `stories` when collapsing. Not collapsed itself: the spies see
   // every match before collapsing anyway, and Xapian's collapser would
   // read and hash every match's key a second time.
-  Xapian::MSet count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                             FacetCounter& counter, Xapian::MatchSpy* stories,
-                             Xapian::doccount up_to) const {
+  CountedMatches count_matches(const Xapian::Database& db, const Xapian::Query& query,
+                               FacetCounter& counter, StoryCountMatchSpy* stories,
+                               Xapian::doccount up_to) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     if (stories) enquire.add_matchspy(stories);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire);
-    return enquire.get_mset(0, 0, up_to);
+    return counted_matches_of(enquire.get_mset(0, 0, up_to), counter, stories, up_to);
+  }
+
+  // The shards' own handles for the counting pass, opened at the first
+  // search that needs them (and again after a reconnect).
+  ShardCounting& shard_counting() {
+    if (!shard_counting_) {
+      shard_counting_ = std::make_unique<ShardCounting>(shards_->open_apart(), facet_cache_enabled_,
+                                                        preload_slots_);
+    }
+    return *shard_counting_;
   }
 
   // Xapian does not add up collapse counts across remote shards, and on
@@ -697,8 +706,11 @@ class Searcher::Impl {
   std::unique_ptr<ShardedDatabase> shards_;  // null: a single database
   Xapian::Database db_;
   std::unique_ptr<Xapian::Database> counting_db_;  // see counting_handle()
+  std::unique_ptr<ShardCounting> shard_counting_;  // see shard_counting()
   bool counting_unavailable_ = false;
   FacetCache facet_cache_;
+  bool facet_cache_enabled_;                 // for the shards' own caches
+  std::set<Xapian::valueno> preload_slots_;  // likewise
   Analyzer analyzer_;
   std::vector<Token> body_tokens_;  // reused between hits
   QueryBuilder query_builder_;

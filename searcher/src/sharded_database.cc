@@ -1,5 +1,6 @@
 #include "sharded_database.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "newsdex/common/error.h"
@@ -60,6 +61,20 @@ Xapian::Database ShardedDatabase::connect() {
     throw ShardUnavailableError(dir_ + ": no shard of the index could be reached");
   }
   return all;
+}
+
+std::vector<ShardedDatabase::Shard> ShardedDatabase::open_apart() const {
+  std::vector<Shard> shards;
+  for (std::size_t i = 0; i < stub_.entries.size(); ++i) {
+    const shards::StubEntry& entry = stub_.entries[i];
+    const std::string label = entry.label();
+    if ((stub_.has_aux && i == 0) ||
+        std::find(missing_.begin(), missing_.end(), label) != missing_.end()) {
+      continue;
+    }
+    shards.push_back({label, open_entry(entry), entry.kind != shards::StubEntry::Kind::kLocal});
+  }
+  return shards;
 }
 
 bool ShardedDatabase::retry_due() const {

@@ -28,6 +28,20 @@ class ShardedDatabase {
   /// @throws ShardUnavailableError naming the entry that failed
   Xapian::Database connect();
 
+  /// One shard of the index, opened on its own.
+  struct Shard {
+    std::string label;  ///< HOST:PORT, or the path
+    Xapian::Database db;
+    bool remote = false;
+  };
+
+  /// The shards the last connect() reached, each opened on its own handle
+  /// (not the auxiliary database): for work that runs on every shard at
+  /// once, one thread each, as a Xapian::Database must not be shared
+  /// between threads.
+  /// @throws Xapian::Error when a shard cannot be opened
+  std::vector<Shard> open_apart() const;
+
   /// Labels (HOST:PORT, or the path) of the entries the last connect()
   /// left out.
   const std::vector<std::string>& missing() const noexcept { return missing_; }

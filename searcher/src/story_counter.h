@@ -11,6 +11,24 @@
 
 namespace newsdex::searcher {
 
+/// The articles and distinct stories among some matches: of one database,
+/// or added up over the shards of a sharded index (a cluster may have
+/// copies in several shards, so stories add up by their keys).
+struct StoryTally {
+  Xapian::doccount articles = 0;
+  Xapian::doccount without_key = 0;  ///< articles with no copy: a story each
+  std::vector<std::uint64_t> keys;   ///< distinct cluster keys, sorted
+
+  Xapian::doccount stories() const noexcept {
+    return static_cast<Xapian::doccount>(keys.size()) + without_key;
+  }
+  void add(const StoryTally& other);
+};
+
+/// The tally of Xapian's own ValueCountMatchSpy on the cluster slot (what
+/// remote shards, which run no newsdex class, count with).
+StoryTally story_tally_of(const Xapian::ValueCountMatchSpy& spy);
+
 /// Counts every match it sees and the distinct cluster keys among them.
 ///
 /// Xapian's own ValueCountMatchSpy would count the same, but it copies each
@@ -28,6 +46,7 @@ class StoryCountMatchSpy : public Xapian::MatchSpy {
   /// Distinct stories among them: each cluster counts once, and an article
   /// without a cluster key counts as a story of its own.
   Xapian::doccount stories();
+  StoryTally tally();
 
  private:
   Xapian::doccount articles_ = 0;

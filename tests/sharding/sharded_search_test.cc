@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include "newsdex/common/error.h"
 #include "newsdex/searcher/searcher.h"
@@ -244,6 +245,50 @@ TEST_F(ShardedSearchTest, LocalAndRemoteShardsGiveTheSingleDatabasesResults) {
   EXPECT_GT(folded, 50u);
   EXPECT_GT(facet_values, 500u);
   EXPECT_GE(suggestions, 2u);
+}
+
+// Every query counted by a pass of its own, on every shard at once
+// (searcher/src/shard_counting.h), with the facets read from ordinals each
+// local shard builds for itself (preloaded), and some counts cut short by a
+// low exact_facet_matches: the same totals, facets and hits as one database
+// counted the same way.
+TEST_F(ShardedSearchTest, ShardsCountedApartWithTheirOwnFacetCachesAgree) {
+  searcher::SearcherOptions options;
+  options.count_separately_above = 0;
+  options.preload_facets = every_facet();
+  searcher::Searcher single(corpus->dir / "single", options);
+  searcher::Searcher local(corpus->dir / "sharded", options);
+  searcher::Searcher remote(corpus->dir / "remote", options);
+  options.exact_facet_matches = 5;
+  searcher::Searcher single_cut(corpus->dir / "single", options);
+  searcher::Searcher local_cut(corpus->dir / "sharded", options);
+  std::size_t facet_values = 0;
+  for (const auto& [name, query] : query_set()) {
+    SCOPED_TRACE(name);
+    const SearchResult expected = single.search(query);
+    for (const auto& facet : expected.facets) facet_values += facet.values.size();
+    {
+      SCOPED_TRACE("local shards");
+      expect_same_result(expected, local.search(query), query.collapse);
+    }
+    {
+      SCOPED_TRACE("remote shards");
+      expect_same_result(expected, remote.search(query), query.collapse);
+    }
+    // Cut short, each shard counts from its first matches: estimates,
+    // but of values the query matches.
+    const SearchResult cut = local_cut.search(query);
+    const SearchResult single_cut_result = single_cut.search(query);
+    EXPECT_EQ(cut.hits.size(), single_cut_result.hits.size());
+    for (std::size_t i = 0; i < cut.facets.size(); ++i) {
+      std::set<std::string> all_values;
+      for (const auto& value : expected.facets[i].values) all_values.insert(value.value);
+      for (const auto& value : cut.facets[i].values) {
+        EXPECT_EQ(all_values.count(value.value), 1u) << cut.facets[i].name << " " << value.value;
+      }
+    }
+  }
+  EXPECT_GT(facet_values, 500u);
 }
 
 TEST_F(ShardedSearchTest, CopiesOfAStoryInDifferentShardsAreOneCluster) {

@@ -1,0 +1,32 @@
+#include "counted_matches.h"
+
+namespace newsdex::searcher {
+
+void CountedMatches::add(const CountedMatches& other) {
+  estimated += other.estimated;
+  lower_bound += other.lower_bound;
+  upper_bound += other.upper_bound;
+  for (std::size_t i = 0; i < facets.size() && i < other.facets.size(); ++i) {
+    facets[i].add(other.facets[i]);
+  }
+  stories.add(other.stories);
+  stories_complete = stories_complete && other.stories_complete;
+  missed_matches = missed_matches || other.missed_matches;
+}
+
+CountedMatches counted_matches_of(const Xapian::MSet& matches, FacetCounter& facets,
+                                  StoryCountMatchSpy* stories, Xapian::doccount examined) {
+  CountedMatches counted;
+  counted.estimated = matches.get_uncollapsed_matches_estimated();
+  counted.lower_bound = matches.get_uncollapsed_matches_lower_bound();
+  counted.upper_bound = matches.get_uncollapsed_matches_upper_bound();
+  counted.facets = facets.tallies();
+  counted.missed_matches = facets.missed_matches();
+  if (stories) {
+    counted.stories = stories->tally();
+    counted.stories_complete = counted.stories.articles < examined;
+  }
+  return counted;
+}
+
+}  // namespace newsdex::searcher
