@@ -77,8 +77,9 @@ void recover_bulk_build(const std::string& db_path) {
   remove_tree(work);
 }
 
-BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options)
-    : work_dir_(bulk_work_dir(db_path)) {
+BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options,
+                       InputSequence* sequence)
+    : work_dir_(bulk_work_dir(db_path)), sequence_(sequence ? sequence : &own_sequence_) {
   remove_tree(work_dir_);
   std::error_code error;
   fs::create_directories(work_dir_, error);
@@ -112,7 +113,7 @@ const BulkWriter::Version* BulkWriter::current(const std::string& unique_term) c
 AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std::string hash) {
   const Version* before = current(unique_term);
   if (before && before->hash == hash) return AddOutcome::kUnchanged;
-  const std::uint64_t seq = next_seq_++;
+  const std::uint64_t seq = next_seq();
   if (before) pending_supersessions_.emplace_back(before->seq, seq);
   // New to the build: no older version to replace (a removed one is gone).
   const bool is_new =
@@ -123,10 +124,20 @@ AddOutcome BulkWriter::add(std::string unique_term, const Article& article, std:
   return outcome;
 }
 
+void BulkWriter::sketch_only(std::string unique_term, const Article& article, std::string hash) {
+  const Version* before = current(unique_term);
+  if (before && before->hash == hash) return;
+  const std::uint64_t seq = next_seq();
+  if (before) pending_supersessions_.emplace_back(before->seq, seq);
+  worker_for(unique_term)
+      .add(unique_term, article, hash, false, seq, ShardWorker::Write::kSketchOnly);
+  pending_ids_[std::move(unique_term)] = Version{std::move(hash), seq};
+}
+
 bool BulkWriter::remove(std::string unique_term) {
   const Version* before = current(unique_term);
   if (!before) return false;
-  pending_supersessions_.emplace_back(before->seq, next_seq_++);
+  pending_supersessions_.emplace_back(before->seq, next_seq());
   worker_for(unique_term).remove(unique_term);
   pending_ids_[std::move(unique_term)] = std::nullopt;
   return true;
@@ -155,8 +166,6 @@ void BulkWriter::discard() {
 
 namespace {
 
-using Spellings = std::unordered_map<std::string, Xapian::termcount>;
-
 // Writes `spellings` as the spelling tables of `parts` new databases in
 // `dir`, each on its own thread, a word going to the part its hash names;
 // returns their paths. Xapian's add_spelling indexes every word's letter
@@ -184,24 +193,34 @@ std::vector<std::string> write_spelling_parts(const Spellings& spellings, std::s
 
 }  // namespace
 
-void BulkWriter::settle_clusters() {
-  ClusterLedger ledger;
+void BulkWriter::finish() {
+  flush();
+  for (auto& worker : workers_) worker->finish();
+}
+
+void BulkWriter::hand_to(ClusterLedger& ledger, std::uint32_t first_writer) {
   for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
     std::vector<ArticleSketch>& sketches = workers_[writer]->sketches();
-    for (ArticleSketch& sketch : sketches) sketch.writer = static_cast<std::uint32_t>(writer);
+    for (ArticleSketch& sketch : sketches) {
+      sketch.writer = sketch.written ? first_writer + static_cast<std::uint32_t>(writer)
+                                     : ArticleSketch::kNoWriter;
+    }
     ledger.add(std::move(sketches));
+    sketches.clear();
   }
   for (const auto& [seq, at] : flushed_supersessions_) ledger.supersede(seq, at);
-  const std::vector<ClusterChange> changes = ledger.settle();
-  if (changes.empty()) return;
+}
+
+void BulkWriter::apply(const std::vector<ClusterChange>& changes, std::uint32_t first_writer) {
   // Each writer's segments on their own thread: they share nothing.
   std::vector<std::future<void>> writers;
   for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
-    writers.push_back(std::async(std::launch::async, [&, writer] {
+    const std::uint32_t number = first_writer + static_cast<std::uint32_t>(writer);
+    writers.push_back(std::async(std::launch::async, [&, writer, number] {
       const std::vector<std::string>& paths = workers_[writer]->segment_paths();
       std::vector<std::vector<const ClusterChange*>> by_segment(paths.size());
       for (const ClusterChange& change : changes) {
-        if (change.writer == writer) by_segment.at(change.segment).push_back(&change);
+        if (change.writer == number) by_segment.at(change.segment).push_back(&change);
       }
       for (std::size_t segment = 0; segment < paths.size(); ++segment) {
         if (by_segment[segment].empty()) continue;
@@ -225,18 +244,18 @@ void BulkWriter::settle_clusters() {
   for (auto& writer : writers) writer.get();  // rethrows a writer's failure
 }
 
-void BulkWriter::merge_into(const std::string& output) {
-  flush();
-  for (auto& worker : workers_) worker->finish();
+Spellings BulkWriter::take_spellings() {
+  Spellings spellings;
+  for (const auto& worker : workers_) {
+    for (const auto& [word, count] : worker->spellings()) spellings[word] += count;
+    worker->spellings().clear();
+  }
+  return spellings;
+}
+
+void BulkWriter::compact_into(const std::string& output, const Spellings& spellings) {
   const fs::path merged = fs::path(work_dir_) / kMergedName;
   try {
-    settle_clusters();
-    // The spelling dictionary, gathered by every writer, written once.
-    Spellings spellings;
-    for (const auto& worker : workers_) {
-      for (const auto& [word, count] : worker->spellings()) spellings[word] += count;
-      worker->spellings().clear();
-    }
     std::vector<std::string> sources;
     for (const auto& worker : workers_) {
       const auto& paths = worker->segment_paths();
@@ -257,6 +276,21 @@ void BulkWriter::merge_into(const std::string& output) {
   move_into_place(merged, work_dir_, output);
   merged_ = true;
   remove_tree(work_dir_);
+}
+
+void BulkWriter::merge_into(const std::string& output) {
+  finish();
+  try {
+    // Segments are written in parallel, so each article's cluster (that of
+    // its closest earlier copy) is settled once every writer has finished,
+    // before the merge (cluster_ledger.h).
+    ClusterLedger ledger;
+    hand_to(ledger, 0);
+    apply(ledger.settle(), 0);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(work_dir_ + ": merging index segments: " + e.get_description());
+  }
+  compact_into(output, take_spellings());
 }
 
 }  // namespace newsdex::indexer

@@ -19,11 +19,22 @@
 #include <utility>
 #include <vector>
 
+#include "cluster_ledger.h"
 #include "newsdex/common/article.h"
 #include "newsdex/indexer/indexer.h"
 #include "shard_worker.h"
 
 namespace newsdex::indexer {
+
+/// Spelling words and their counts, as the writers gathered them.
+using Spellings = std::unordered_map<std::string, Xapian::termcount>;
+
+/// Input positions shared by the bulk writers of one build (a sharded
+/// index has one per shard), so that duplicate clusters are settled in
+/// input order across all of them.
+struct InputSequence {
+  std::uint64_t next = 0;
+};
 
 /// The work directory of a bulk build of the index at `db_path`: a sibling,
 /// so that the merged result can be renamed into place.
@@ -40,7 +51,10 @@ void recover_bulk_build(const std::string& db_path);
 class BulkWriter {
  public:
   /// Starts `threads` segment writers under bulk_work_dir(db_path).
-  BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options);
+  /// `sequence`: the input positions of a build of several bulk writers
+  /// (borrowed; it must outlive this); null: this writer's own.
+  BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options,
+             InputSequence* sequence = nullptr);
   /// Stops the writers and removes the work directory (unless merged).
   ~BulkWriter();
   BulkWriter(const BulkWriter&) = delete;
@@ -48,6 +62,13 @@ class BulkWriter {
 
   /// As Indexer::add (content hash `hash` already computed).
   AddOutcome add(std::string unique_term, const Article& article, std::string hash);
+  /// In a build of one shard of a sharded index (`newsdex-index --shard
+  /// K`), an article of another shard: not written, but fingerprinted and
+  /// its spelling words kept, so that clusters are settled as in a build
+  /// of every shard (a copy here of a story first seen in another shard
+  /// takes that story's key) and the auxiliary database gets every word.
+  /// An id sketched with this content already is skipped, as add() skips it.
+  void sketch_only(std::string unique_term, const Article& article, std::string hash);
   /// As Indexer::remove: false when the id was not added.
   bool remove(std::string unique_term);
   /// Changes since the last flush().
@@ -61,6 +82,29 @@ class BulkWriter {
   /// one may have open.
   void merge_into(const std::string& output);
 
+  // merge_into() in steps, for several bulk writers whose clusters are
+  // settled together (the shards of a sharded index): finish() each, hand
+  // each to one ClusterLedger, apply() its changes to each, then
+  // compact_into() each shard.
+
+  /// Flushes and stops the writers.
+  void finish();
+  /// Segment writers: their numbers in a ledger run from the `first_writer`
+  /// given to hand_to() on.
+  std::uint32_t writer_count() const noexcept {
+    return static_cast<std::uint32_t>(workers_.size());
+  }
+  /// Gives `ledger` the sketches of everything written (articles of other
+  /// shards, sketch_only(), as kNoWriter) and the versions superseded.
+  void hand_to(ClusterLedger& ledger, std::uint32_t first_writer);
+  /// Makes the changes of `changes` that fall to this writer's segments.
+  void apply(const std::vector<ClusterChange>& changes, std::uint32_t first_writer);
+  /// The spelling words of everything written or sketched.
+  Spellings take_spellings();
+  /// Compacts every segment, with `spellings` as the spelling dictionary,
+  /// into one database and moves it to `output` (see merge_into).
+  void compact_into(const std::string& output, const Spellings& spellings);
+
  private:
   // An id's article as the build holds it.
   struct Version {
@@ -71,10 +115,7 @@ class BulkWriter {
   // The version an id has now: pending changes first, then flushed ones;
   // null when absent (never added, or removed).
   const Version* current(const std::string& unique_term) const;
-  // Gives each article of the segments the cluster of its closest earlier
-  // copy: segments are written in parallel, so clusters are settled once
-  // every writer has finished, before the merge (cluster_ledger.h).
-  void settle_clusters();
+  std::uint64_t next_seq() { return sequence_->next++; }
 
   std::string work_dir_;
   std::vector<std::unique_ptr<ShardWorker>> workers_;
@@ -84,7 +125,8 @@ class BulkWriter {
   std::unordered_map<std::string, std::optional<Version>> pending_ids_;
   // Input positions: of every addition and removal, so that duplicate
   // clusters are settled in input order, as one writer would have.
-  std::uint64_t next_seq_ = 0;
+  InputSequence own_sequence_;
+  InputSequence* sequence_;
   // (version, input position at which it was replaced or removed): as of
   // the last flush, and since.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> flushed_supersessions_;

@@ -27,6 +27,9 @@ namespace newsdex::indexer {
 
 /// What the ledger needs of one written article version.
 struct ArticleSketch {
+  /// The `writer` of an article of another shard (BulkWriter::sketch_only).
+  static constexpr std::uint32_t kNoWriter = 0xffffffff;
+
   /// When it was added, in input order (unique per version).
   std::uint64_t seq = 0;
   Fingerprint fingerprint;  ///< empty: too short to have one
@@ -36,6 +39,9 @@ struct ArticleSketch {
   std::uint32_t writer = 0;   ///< the writer that holds it
   std::uint32_t segment = 0;  ///< that writer's segment
   Xapian::docid docid = 0;    ///< in that segment
+  /// false: sketched only, written by another shard's build; it counts as
+  /// a copy, but no change of its is made here.
+  bool written = true;
 };
 
 /// A document whose cluster key must change.

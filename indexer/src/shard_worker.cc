@@ -75,8 +75,8 @@ ShardWorker::~ShardWorker() {
 }
 
 void ShardWorker::add(std::string unique_term, Article article, std::string hash, bool is_new,
-                      std::uint64_t seq) {
-  push(Add{std::move(unique_term), std::move(article), std::move(hash), is_new, seq});
+                      std::uint64_t seq, Write write) {
+  push(Add{std::move(unique_term), std::move(article), std::move(hash), is_new, seq, write});
 }
 
 void ShardWorker::remove(std::string unique_term) { push(Remove{std::move(unique_term)}); }
@@ -204,6 +204,10 @@ void ShardWorker::handle(Add& add) {
   if (options_.spelling) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
+  if (add.write == Write::kSketchOnly) {
+    keep_sketch(doc, 0, add.seq, false);
+    return;
+  }
   // The document carries its unique term, so a new one can simply be added.
   Xapian::docid docid;
   if (add.is_new) {
@@ -212,10 +216,11 @@ void ShardWorker::handle(Add& add) {
     forget_in_closed_segments(add.unique_term);
     docid = db_.replace_document(add.unique_term, doc);
   }
-  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq);
+  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq, true);
 }
 
-void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq) {
+void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq,
+                              bool written) {
   ArticleSketch sketch;
   sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
   sketch.page = page_number(page_term_of(doc));
@@ -225,6 +230,7 @@ void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, 
   sketch.key = cluster_key_number(cluster_term_key_of(doc));
   sketch.segment = static_cast<std::uint32_t>(segment_paths_.size() - 1);
   sketch.docid = docid;
+  sketch.written = written;
   pending_sketches_.push_back(sketch);
 }
 

@@ -58,12 +58,18 @@ class ShardWorker {
   ShardWorker(const ShardWorker&) = delete;
   ShardWorker& operator=(const ShardWorker&) = delete;
 
+  /// What add() does with an article.
+  enum class Write {
+    kDocument,    ///< index it
+    kSketchOnly,  ///< only its sketch and spelling words (another shard's article)
+  };
+
   /// Indexes `article` under `unique_term`, with content hash `hash`,
   /// replacing what the shard holds under that term; `is_new` says the
   /// shard holds nothing under it (so no lookup is needed). `seq` is its
   /// place in the input, for the sketch a segment writer keeps of it.
   void add(std::string unique_term, Article article, std::string hash, bool is_new,
-           std::uint64_t seq = 0);
+           std::uint64_t seq = 0, Write write = Write::kDocument);
   /// Deletes what the shard holds under `unique_term`.
   void remove(std::string unique_term);
   /// Commits everything so far to the segments (not yet in the index),
@@ -103,6 +109,7 @@ class ShardWorker {
     std::string hash;
     bool is_new;
     std::uint64_t seq;
+    Write write;
   };
   struct Remove {
     std::string unique_term;
@@ -121,7 +128,8 @@ class ShardWorker {
   void handle(Add& add);
   void handle(Remove& remove);
   void keep_batch();  // at a flush: keeps the batch's spellings and sketches
-  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq);
+  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq,
+                   bool written);
   void rethrow_failure();
   void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();

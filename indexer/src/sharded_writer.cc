@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
+#include <thread>
 #include <unordered_set>
 
 #include "article_sanitizer.h"
@@ -40,6 +42,25 @@ void create_layout(const std::string& dir, unsigned count) {
   }
   // Last: a folder with a stub is a sharded index.
   shards::write_local_stub(dir, count);
+}
+
+// Opens (creating) shard `path` for writing, checking its schema version;
+// the handle is the lock a bulk build holds.
+Xapian::WritableDatabase open_to_hold(const std::string& path) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    const std::string key(schema::kSchemaVersionKey);
+    const std::string version = db.get_metadata(key);
+    if (!version.empty() && version != schema::kSchemaVersion) {
+      throw IndexError(path + ": shard has schema version " + version + ", this newsdex writes " +
+                       std::string(schema::kSchemaVersion) + "; rebuild the index");
+    }
+    return db;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLockedError(path + ": shard is locked by another indexer");
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path + ": cannot open shard for writing: " + e.get_description());
+  }
 }
 
 Xapian::Database open_reader(const std::string& path) {
@@ -82,11 +103,32 @@ ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)
     shard.path = (fs::path(dir) / shards::shard_name(k)).string();
     shards_.push_back(std::move(shard));
   }
-  // The worker holds a reference to options_, which must not move again.
+  // A bulk build of this shard cut short by a crash: finished (if its merge
+  // was complete) or removed, while holding the shard's lock.
   for (Shard& shard : shards_) {
-    shard.worker = std::make_unique<ShardWorker>(shard.path, options_, Xapian::doccount(0),
-                                                 ShardWorker::Storage::kShard);
-    shard.reader = open_reader(shard.path);
+    shard.held = open_to_hold(shard.path);
+    std::error_code ignored;
+    if (fs::exists(bulk_work_dir(shard.path), ignored)) {
+      shard.held->close();
+      recover_bulk_build(shard.path);
+      shard.held = open_to_hold(shard.path);
+    }
+  }
+  bulk_ = std::all_of(shards_.begin(), shards_.end(),
+                      [](const Shard& shard) { return shard.held->get_doccount() == 0; });
+  if (bulk_) {
+    const unsigned threads = options_.threads != 0
+                                 ? options_.threads
+                                 : std::max(1u, std::thread::hardware_concurrency());
+    const auto per_shard = std::max(1u, threads / static_cast<unsigned>(shards_.size()));
+    // The writers hold a reference to options_, which must not move again.
+    for (Shard& shard : shards_) {
+      shard.bulk = std::make_unique<BulkWriter>(shard.path, per_shard, options_, &sequence_);
+      shard.reader = open_reader(shard.path);
+    }
+  } else {
+    for (Shard& shard : shards_) shard.held.reset();
+    start_in_place();
   }
   if (*options_.write_aux) {
     IndexOptions aux = options_;
@@ -96,16 +138,26 @@ ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)
     aux.write_aux.reset();
     aux.threads = 1;
     aux_ = std::make_unique<Indexer>(std::move(aux));
-    if (options_.only_shard && options_.spelling) {
+    if (options_.only_shard && options_.spelling && !bulk_) {
       analyzer_ = std::make_unique<Analyzer>(options_.analyzer);
       builder_ = std::make_unique<DocumentBuilder>(*analyzer_, options_.title_weight);
     }
   }
 }
 
+void ShardedWriter::start_in_place() {
+  // The worker holds a reference to options_, which must not move again.
+  for (Shard& shard : shards_) {
+    shard.worker = std::make_unique<ShardWorker>(shard.path, options_, Xapian::doccount(0),
+                                                 ShardWorker::Storage::kShard);
+    shard.reader = open_reader(shard.path);
+  }
+}
+
 ShardedWriter::~ShardedWriter() {
   try {
-    if (!pending_ids_.empty()) commit();
+    // A bulk build's flushed batches are committed work too: finish it.
+    if (!pending_ids_.empty() || bulk_) commit();
   } catch (...) {
     // A destructor must not throw; commit() reports failures to callers.
   }
@@ -144,6 +196,20 @@ void ShardedWriter::keep_spellings_of(const Article& article) {
 AddOutcome ShardedWriter::add(const Article& article) {
   if (article.id.empty()) throw ConfigError("cannot index an article without an id");
   Shard* shard = shard_for(article.id);
+  if (bulk_) {
+    AddOutcome outcome = AddOutcome::kOtherShard;
+    if (shard) {
+      outcome = shard->bulk->add(schema::id_term(article.id), article, content_hash(article));
+    } else {
+      // A `--shard K` run: the one shard written sketches it.
+      shards_.front().bulk->sketch_only(schema::id_term(article.id), article,
+                                        content_hash(article));
+    }
+    if (bulk_pending() >= options_.batch_size) {
+      for (Shard& written : shards_) written.bulk->flush();
+    }
+    return outcome;
+  }
   if (shard == nullptr) {
     keep_spellings_of(article);
     return AddOutcome::kOtherShard;
@@ -164,8 +230,24 @@ AddOutcome ShardedWriter::add(const Article& article) {
   return before ? AddOutcome::kReplaced : AddOutcome::kAdded;
 }
 
+std::size_t ShardedWriter::bulk_pending() const {
+  std::size_t pending = 0;
+  for (const Shard& shard : shards_) pending += shard.bulk->pending();
+  return pending;
+}
+
 bool ShardedWriter::remove(std::string_view id) {
   Shard* shard = shard_for(id);
+  if (bulk_) {
+    // Another shard's article in a `--shard K` run: its sketch stops
+    // counting as a copy, but nothing was removed here.
+    BulkWriter& bulk = shard ? *shard->bulk : *shards_.front().bulk;
+    const bool removed = bulk.remove(schema::id_term(id)) && shard != nullptr;
+    if (bulk_pending() >= options_.batch_size) {
+      for (Shard& written : shards_) written.bulk->flush();
+    }
+    return removed;
+  }
   if (shard == nullptr) return false;
   std::string unique_term = schema::id_term(id);
   try {
@@ -297,24 +379,64 @@ void ShardedWriter::settle_clusters() {
   }
 }
 
-void ShardedWriter::write_aux() {
+void ShardedWriter::write_aux(std::unordered_map<std::string, unsigned> spellings) {
   if (!aux_) return;
+  aux_->stage_spellings(spellings);
+  aux_->commit();
+}
+
+void ShardedWriter::finish_bulk_build() {
+  for (Shard& shard : shards_) shard.bulk->finish();
+  try {
+    ClusterLedger ledger;
+    std::vector<std::uint32_t> first_writer;
+    std::uint32_t writers = 0;
+    for (Shard& shard : shards_) {
+      first_writer.push_back(writers);
+      shard.bulk->hand_to(ledger, writers);
+      writers += shard.bulk->writer_count();
+    }
+    const std::vector<ClusterChange> changes = ledger.settle();
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+      shards_[i].bulk->apply(changes, first_writer[i]);
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError(options_.db_path + ": settling duplicate clusters: " + e.get_description());
+  }
+  std::unordered_map<std::string, unsigned> spellings;
+  for (Shard& shard : shards_) {
+    for (const auto& [word, count] : shard.bulk->take_spellings()) spellings[word] += count;
+  }
+  write_aux(std::move(spellings));
+  // Every shard compacted on its own thread: one compaction is one thread.
+  std::vector<std::future<void>> compactions;
+  for (Shard& shard : shards_) {
+    shard.held.reset();  // the merged shard takes the empty one's place
+    compactions.push_back(std::async(
+        std::launch::async, [&shard] { shard.bulk->compact_into(shard.path, Spellings{}); }));
+  }
+  for (auto& compaction : compactions) compaction.get();  // rethrows a failure
+  for (Shard& shard : shards_) shard.bulk.reset();
+  bulk_ = false;
+  start_in_place();
+}
+
+void ShardedWriter::commit() {
+  if (bulk_) {
+    finish_bulk_build();
+    return;
+  }
+  // Queued on every shard first, so that they commit in parallel.
+  for (Shard& shard : shards_) shard.worker->flush();
+  for (Shard& shard : shards_) shard.worker->wait();
+  settle_clusters();
   std::unordered_map<std::string, unsigned> spellings = std::move(other_spellings_);
   other_spellings_.clear();
   for (Shard& shard : shards_) {
     for (const auto& [word, count] : shard.worker->spellings()) spellings[word] += count;
     shard.worker->spellings().clear();
   }
-  aux_->stage_spellings(spellings);
-  aux_->commit();
-}
-
-void ShardedWriter::commit() {
-  // Queued on every shard first, so that they commit in parallel.
-  for (Shard& shard : shards_) shard.worker->flush();
-  for (Shard& shard : shards_) shard.worker->wait();
-  settle_clusters();
-  write_aux();
+  write_aux(std::move(spellings));
   try {
     for (Shard& shard : shards_) shard.reader.reopen();
   } catch (const Xapian::Error& e) {
@@ -325,6 +447,11 @@ void ShardedWriter::commit() {
 }
 
 void ShardedWriter::discard() {
+  if (bulk_) {
+    for (Shard& shard : shards_) shard.bulk->discard();
+    if (aux_) aux_->discard();
+    return;
+  }
   for (Shard& shard : shards_) shard.worker->discard();
   for (Shard& shard : shards_) shard.worker->wait();
   if (aux_) aux_->discard();

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bulk_writer.h"
 #include "document_builder.h"
 #include "newsdex/common/analyzer.h"
 #include "newsdex/indexer/indexer.h"
@@ -25,6 +26,15 @@ namespace newsdex::indexer {
 /// commit is atomic per database (each shard, then the auxiliary one), not
 /// across them: a crash between two leaves some shards a batch ahead, which
 /// re-running the import repairs (unchanged articles are skipped).
+///
+/// When every shard it writes is empty (a new index, or the first run of
+/// `--shard K` on its machine), it builds them as Indexer builds a new
+/// index: a BulkWriter per shard writes segments on its own threads, the
+/// duplicate clusters of all of them are settled once, in input order, by
+/// one ClusterLedger (with the articles of the other shards sketched, in a
+/// `--shard K` run, so its clusters are those of a build of every shard),
+/// and each shard is compacted from its segments at the commit, all shards
+/// at once. Later runs write the shards in place, batch by batch.
 class ShardedWriter {
  public:
   /// Opens the sharded index at options.db_path, creating it when
@@ -49,7 +59,10 @@ class ShardedWriter {
   struct Shard {
     unsigned number;
     std::string path;
-    std::unique_ptr<ShardWorker> worker;
+    std::unique_ptr<ShardWorker> worker;  // writing in place
+    std::unique_ptr<BulkWriter> bulk;     // building the empty shard
+    // Held open while it is built in bulk: the lock another indexer meets.
+    std::optional<Xapian::WritableDatabase> held;
     Xapian::Database reader;  // the shard as of its last commit
   };
 
@@ -59,12 +72,20 @@ class ShardedWriter {
   std::optional<std::string> current_hash(Shard& shard, const std::string& unique_term) const;
   void keep_spellings_of(const Article& article);
   void settle_clusters();
-  void write_aux();
+  void write_aux(std::unordered_map<std::string, unsigned> spellings);
+  // Starts writing the shards in place (ShardWorker), after a bulk build too.
+  void start_in_place();
+  std::size_t bulk_pending() const;
+  // Settles the clusters of the bulk build, compacts every shard and
+  // writes the auxiliary database; then the shards are written in place.
+  void finish_bulk_build();
 
   IndexOptions options_;
   unsigned shard_count_ = 0;
   std::vector<Shard> shards_;     // the shards written here
   std::unique_ptr<Indexer> aux_;  // when options_.write_aux
+  bool bulk_ = false;             // the shards are being built by BulkWriters
+  InputSequence sequence_;        // their input positions
   // Content hash per id term changed since the last commit (nullopt: removed).
   std::unordered_map<std::string, std::optional<std::string>> pending_ids_;
   // When each id was last added in this batch, in input order: the order in

@@ -42,8 +42,9 @@ until the import finishes (an interrupted build leaves it empty; run it
 again). Later imports into it update it in batches, each committed atomically.
 
 Sharded index (docs/scaling.md): --shards N creates N shard databases, an
-auxiliary one (spelling, synonyms) and DIR/shards.stub, written in parallel,
-each article in the shard its id hashes to; later imports into DIR keep the
+auxiliary one (spelling, synonyms) and DIR/shards.stub, each article in the
+shard its id hashes to; the first import builds the shards as a new index is
+built (shown at the end), later imports write them in place and keep the
 layout. --shard K imports only shard K's articles, so that each machine
 builds its own shard from the same feed (add --aux on the one run that
 writes the auxiliary database); newsdex-search opens DIR like any index.
