@@ -29,7 +29,9 @@ struct SearcherOptions {
   /// When facets are requested, up to this many matches are examined, so
   /// facet counts and totals are exact up to it; past it they are estimates
   /// (Facet::exact is false). Higher is slower for very broad queries.
-  /// Default 100,000.
+  /// On a sharded index a broad query's counting pass examines up to this
+  /// many matches in each shard, so counts stay exact up to shards times
+  /// it. Default 100,000.
   std::uint32_t exact_facet_matches = 100000;
   /// A search with facets whose matches may number more than this (judged
   /// from term frequencies) counts them in a separate unranked pass, so
