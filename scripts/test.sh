@@ -21,13 +21,15 @@ bash examples/run-examples.sh "$build_dir"
 
 [ "${NEWSDEX_SKIP_SANITIZERS:-0}" = 1 ] && exit 0
 
-echo "== searches from eight threads while an indexer commits, and the parallel indexer, under ThreadSanitizer"
+echo "== searches from eight threads while an indexer commits, the parallel indexer and sharded builds and counting, under ThreadSanitizer"
 cmake -S . -B "$build_dir-tsan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_WERROR=ON \
   -DNEWSDEX_BUILD_TESTS=ON -DNEWSDEX_BUILD_TOOLS=OFF -DNEWSDEX_BUILD_STATIC=OFF -DNEWSDEX_SANITIZE=thread > /dev/null
-cmake --build "$build_dir-tsan" --target searcher_test indexer_test --parallel "$(nproc)"
+cmake --build "$build_dir-tsan" --target searcher_test indexer_test sharding_test --parallel "$(nproc)"
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 "$build_dir-tsan/tests/searcher_test" --gtest_filter='ConcurrencyTest.*'
 "$build_dir-tsan/tests/indexer_test" --gtest_filter='ParallelIndexerTest.*'
+"$build_dir-tsan/tests/sharding_test" \
+  --gtest_filter='ShardedIndexTest.*:ShardedSearchTest.ShardsCountedApartWithTheirOwnFacetCachesAgree'
 
 echo "== every test again under AddressSanitizer + UndefinedBehaviorSanitizer"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

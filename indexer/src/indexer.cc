@@ -20,35 +20,15 @@
 #include "sharded_writer.h"
 #include "stored_article.h"
 #include "synonym_key.h"
+#include "writable_index.h"
 
 namespace newsdex::indexer {
-namespace {
-
-Xapian::WritableDatabase open_writable(const std::string& path) {
-  try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-    if (version.empty()) {
-      db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-    } else if (version != schema::kSchemaVersion) {
-      throw IndexError(path + ": index has schema version " + version + ", this newsdex writes " +
-                       std::string(schema::kSchemaVersion) + "; rebuild it into a new directory");
-    }
-    return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError(path + ": index is locked by another indexer");
-  } catch (const Xapian::Error& e) {
-    throw IndexError(path + ": cannot open index for writing: " + e.get_description());
-  }
-}
-
-}  // namespace
 
 class Indexer::Impl {
  public:
   explicit Impl(IndexOptions options)
       : options_(std::move(options)),
-        db_(open_writable(options_.db_path)),
+        db_(open_writable_index(options_.db_path, "index")),
         analyzer_(options_.analyzer),
         builder_(analyzer_, options_.title_weight) {
     // A crash may have left a bulk build behind; holding the lock now, no
@@ -57,7 +37,7 @@ class Indexer::Impl {
     if (std::filesystem::exists(bulk_work_dir(options_.db_path), ignored)) {
       db_.close();
       recover_bulk_build(options_.db_path);
-      db_ = open_writable(options_.db_path);
+      db_ = open_writable_index(options_.db_path, "index");
     }
     const unsigned threads = writer_threads(options_.threads);
     if (threads > 1 && db_.get_doccount() == 0) {
@@ -268,7 +248,7 @@ class Indexer::Impl {
     db_.close();  // the merged index takes this one's place
     bulk->merge_into(options_.db_path);
     bulk.reset();
-    db_ = open_writable(options_.db_path);
+    db_ = open_writable_index(options_.db_path, "index");
     db_.commit();  // keeps the schema version of a build that added nothing
   }
 

@@ -5,6 +5,7 @@
 #include "document_builder.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
+#include "writable_index.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -30,23 +31,13 @@ Xapian::WritableDatabase create_shard(const std::string& path) {
 }
 
 Xapian::WritableDatabase open_durable_shard(const std::string& path) {
+  Xapian::WritableDatabase db = open_writable_index(path, "shard");
   try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    const std::string key(schema::kSchemaVersionKey);
-    const std::string version = db.get_metadata(key);
-    if (version.empty()) {
-      db.set_metadata(key, std::string(schema::kSchemaVersion));
-    } else if (version != schema::kSchemaVersion) {
-      throw IndexError(path + ": shard has schema version " + version + ", this newsdex writes " +
-                       std::string(schema::kSchemaVersion) + "; rebuild the index");
-    }
     db.begin_transaction(true);
-    return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError(path + ": shard is locked by another indexer");
   } catch (const Xapian::Error& e) {
     throw IndexError(path + ": cannot open shard for writing: " + e.get_description());
   }
+  return db;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "newsdex/common/schema.h"
 #include "newsdex/common/shard_layout.h"
 #include "stored_article.h"
+#include "writable_index.h"
 
 namespace newsdex::indexer {
 namespace {
@@ -42,25 +43,6 @@ void create_layout(const std::string& dir, unsigned count) {
   }
   // Last: a folder with a stub is a sharded index.
   shards::write_local_stub(dir, count);
-}
-
-// Opens (creating) shard `path` for writing, checking its schema version;
-// the handle is the lock a bulk build holds.
-Xapian::WritableDatabase open_to_hold(const std::string& path) {
-  try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    const std::string key(schema::kSchemaVersionKey);
-    const std::string version = db.get_metadata(key);
-    if (!version.empty() && version != schema::kSchemaVersion) {
-      throw IndexError(path + ": shard has schema version " + version + ", this newsdex writes " +
-                       std::string(schema::kSchemaVersion) + "; rebuild the index");
-    }
-    return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError(path + ": shard is locked by another indexer");
-  } catch (const Xapian::Error& e) {
-    throw IndexError(path + ": cannot open shard for writing: " + e.get_description());
-  }
 }
 
 Xapian::Database open_reader(const std::string& path) {
@@ -106,12 +88,12 @@ ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)
   // A bulk build of this shard cut short by a crash: finished (if its merge
   // was complete) or removed, while holding the shard's lock.
   for (Shard& shard : shards_) {
-    shard.held = open_to_hold(shard.path);
+    shard.held = open_writable_index(shard.path, "shard");
     std::error_code ignored;
     if (fs::exists(bulk_work_dir(shard.path), ignored)) {
       shard.held->close();
       recover_bulk_build(shard.path);
-      shard.held = open_to_hold(shard.path);
+      shard.held = open_writable_index(shard.path, "shard");
     }
   }
   bulk_ = std::all_of(shards_.begin(), shards_.end(),
