@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "analysis/folding.h"
@@ -256,7 +257,26 @@ class Analyzer::Impl {
   std::string spelt_;
 };
 
-Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+namespace {
+
+// ICU builds its shared data (break rules, normalisation tables, locale
+// data) the first time an object needs it, synchronised by atomics inside
+// ICU that ThreadSanitizer cannot see (ICU is not instrumented), so two
+// writer threads building their analyzers at once were reported as a race.
+// Analyzers are built one at a time instead: a build is rare and cheap, and
+// each then happens after the one before it in a way every tool can see.
+std::mutex& analyzer_construction() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(AnalyzerOptions options)
+    : impl_([&options] {
+        const std::lock_guard<std::mutex> one_at_a_time(analyzer_construction());
+        return std::make_unique<Impl>(std::move(options));
+      }()) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
