@@ -30,6 +30,25 @@ bool keeps_its_marks(UChar32 c) {
          script == USCRIPT_ARABIC || script == USCRIPT_HEBREW;
 }
 
+struct Normalizers {
+  const icu::Normalizer2* nfd = nullptr;
+  const icu::Normalizer2* nfc = nullptr;
+};
+
+// ICU creates these singletons on first use, synchronised by atomics inside
+// ICU that ThreadSanitizer cannot see (ICU is not instrumented): fetched
+// once under a C++ static's guard, their creation visibly happens before
+// every use, from whichever writer thread. Null when ICU lacks the data.
+const Normalizers& normalizers() {
+  static const Normalizers fetched = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    Normalizers n{icu::Normalizer2::getNFDInstance(status),
+                  icu::Normalizer2::getNFCInstance(status)};
+    return U_SUCCESS(status) ? n : Normalizers{};
+  }();
+  return fetched;
+}
+
 }  // namespace
 
 bool fold_diacritics(std::string_view term, std::string& out) {
@@ -37,10 +56,10 @@ bool fold_diacritics(std::string_view term, std::string& out) {
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return false;
   }
+  const icu::Normalizer2* nfd = normalizers().nfd;
+  const icu::Normalizer2* nfc = normalizers().nfc;
+  if (nfd == nullptr || nfc == nullptr) return false;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return false;
   const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
       icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
   const icu::UnicodeString decomposed = nfd->normalize(source, status);
