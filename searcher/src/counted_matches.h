@@ -32,6 +32,21 @@ struct CountedMatches {
   void add(const CountedMatches& other);
 };
 
+/// Which spy counts the stories of a counting pass.
+enum class StorySpy {
+  kNone,     ///< not collapsing
+  kNewsdex,  ///< StoryCountMatchSpy (keys as integers: cheaper)
+  kXapian,   ///< Xapian's ValueCountMatchSpy: remote shards run no newsdex class
+};
+
+/// Counts every match of `query` on `db` (up to `up_to`) in an unranked
+/// pass (BoolWeight: no lengths, no weights) with the spies of `facets`
+/// attached and the stories counted by `stories`. Not collapsed itself:
+/// the spies see every match before collapsing anyway, and Xapian's
+/// collapser would read and hash every match's key a second time.
+CountedMatches count_unranked(const Xapian::Database& db, const Xapian::Query& query,
+                              FacetCounter& facets, StorySpy stories, Xapian::doccount up_to);
+
 /// The counts of a pass whose result is `matches`, with `facets` and
 /// `stories` (null: not collapsing) attached to it, which examined at most
 /// `examined` matches.

@@ -413,6 +413,7 @@ class Searcher::Impl {
     // are exact.
     StoryCountMatchSpy stories;
     StoryCountMatchSpy* stories_spy = collapse ? &stories : nullptr;
+    const StorySpy story_spy = collapse ? StorySpy::kNewsdex : StorySpy::kNone;
     // The counting pass runs on another thread beside the ranked pass: on
     // two cores a broad search then takes about as long as the longer pass,
     // not both. On one database it runs on a second handle of the same
@@ -433,12 +434,12 @@ class Searcher::Impl {
       Xapian::Database* beside = bound > count_separately_above_ ? counting_handle() : nullptr;
       if (beside) {
         counting = std::async(std::launch::async, [beside, query = built.query.serialise(),
-                                                   &facet_counter, stories_spy, count_up_to, this] {
-          return count_matches(*beside, Xapian::Query::unserialise(query), facet_counter,
-                               stories_spy, count_up_to);
+                                                   &facet_counter, story_spy, count_up_to] {
+          return count_unranked(*beside, Xapian::Query::unserialise(query), facet_counter,
+                                story_spy, count_up_to);
         });
       } else {
-        counted = count_matches(db_, built.query, facet_counter, stories_spy, count_up_to);
+        counted = count_unranked(db_, built.query, facet_counter, story_spy, count_up_to);
       }
     } else {
       facet_counter.attach(enquire);
@@ -533,21 +534,6 @@ class Searcher::Impl {
     const Xapian::Query boost = freshness_query(db_, today, freshness.half_life_days, max_weight);
     if (boost.empty()) return text;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
-  }
-
-  // Counts every match (up to `up_to`) into `counter`'s spies,
-  // and into `stories` when collapsing. Not collapsed itself: the spies see
-  // every match before collapsing anyway, and Xapian's collapser would
-  // read and hash every match's key a second time.
-  CountedMatches count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                               FacetCounter& counter, StoryCountMatchSpy* stories,
-                               Xapian::doccount up_to) const {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    if (stories) enquire.add_matchspy(stories);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    counter.attach(enquire);
-    return counted_matches_of(enquire.get_mset(0, 0, up_to), counter, stories, up_to);
   }
 
   // The shards' own handles for the counting pass, opened at the first

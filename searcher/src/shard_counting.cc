@@ -2,8 +2,6 @@
 
 #include <future>
 
-#include "newsdex/common/schema.h"
-
 namespace newsdex::searcher {
 
 ShardCounting::ShardCounting(std::vector<ShardedDatabase::Shard> shards, bool facet_cache,
@@ -41,26 +39,11 @@ CountedMatches ShardCounting::count_one(Counter& counter, const std::string& que
                                         Xapian::doccount up_to) {
   Xapian::Database& db = counter.shard.db;
   if (db.reopen()) counter.cache.forget();
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query::unserialise(query));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetCounter facet_counter(facets, counter.cache, db, counter.shard.remote);
-  facet_counter.attach(enquire);
-  // A remote shard's server runs no newsdex class: there, Xapian's own spy.
-  StoryCountMatchSpy story_spy;
-  Xapian::ValueCountMatchSpy remote_story_spy(schema::kSlotCluster);
-  if (stories) {
-    enquire.add_matchspy(counter.shard.remote ? static_cast<Xapian::MatchSpy*>(&remote_story_spy)
-                                              : &story_spy);
-  }
-  const Xapian::MSet matches = enquire.get_mset(0, 0, up_to);
-  CountedMatches counted = counted_matches_of(
-      matches, facet_counter, stories && !counter.shard.remote ? &story_spy : nullptr, up_to);
-  if (stories && counter.shard.remote) {
-    counted.stories = story_tally_of(remote_story_spy);
-    counted.stories_complete = counted.stories.articles < up_to;
-  }
-  return counted;
+  const StorySpy story_spy = !stories               ? StorySpy::kNone
+                             : counter.shard.remote ? StorySpy::kXapian
+                                                    : StorySpy::kNewsdex;
+  return count_unranked(db, Xapian::Query::unserialise(query), facet_counter, story_spy, up_to);
 }
 
 }  // namespace newsdex::searcher
