@@ -6,11 +6,13 @@
 #include <fstream>
 #include <functional>
 #include <future>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "cluster_ledger.h"
+#include "held_documents.h"
 #include "near_duplicates.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
@@ -78,8 +80,10 @@ void recover_bulk_build(const std::string& db_path) {
 }
 
 BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options,
-                       InputSequence* sequence)
-    : work_dir_(bulk_work_dir(db_path)), sequence_(sequence ? sequence : &own_sequence_) {
+                       SharedBuild* shared)
+    : work_dir_(bulk_work_dir(db_path)),
+      segment_documents_(static_cast<Xapian::doccount>(options.segment_size)),
+      shared_(shared ? shared : &own_shared_) {
   remove_tree(work_dir_);
   std::error_code error;
   fs::create_directories(work_dir_, error);
@@ -87,8 +91,10 @@ BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const Index
   for (unsigned i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<ShardWorker>(
         (fs::path(work_dir_) / ("segment-" + std::to_string(i))).string(), options,
-        static_cast<Xapian::doccount>(options.segment_size)));
+        segment_documents_, ShardWorker::Storage::kSegments,
+        &shared_->seen));
   }
+  held_segments_.resize(workers_.size());
 }
 
 BulkWriter::~BulkWriter() {
@@ -211,33 +217,92 @@ void BulkWriter::hand_to(ClusterLedger& ledger, std::uint32_t first_writer) {
   for (const auto& [seq, at] : flushed_supersessions_) ledger.supersede(seq, at);
 }
 
+namespace {
+
+void change_key(Xapian::Document& doc, const ClusterChange& change) {
+  switch (change.kind) {
+    case ClusterChange::Kind::kJoin:
+      set_cluster_key(doc, change.key);
+      break;
+    case ClusterChange::Kind::kStart:
+      set_cluster_value(doc, change.key);
+      break;
+    case ClusterChange::Kind::kAlone:
+      break;
+  }
+}
+
+// Rewrites the documents of `changes` in place in `segment`.
+void change_in_segment(const std::string& segment, const std::vector<const ClusterChange*>& changes) {
+  Xapian::WritableDatabase db(segment, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  for (const ClusterChange* change : changes) {
+    Xapian::Document doc = db.get_document(change->docid);
+    // Only what changed is rewritten (the document came from this
+    // database): a starter's value, which leaves its terms unread; a
+    // joiner's term and value.
+    change_key(doc, *change);
+    db.replace_document(change->docid, doc);
+  }
+  db.commit();
+}
+
+// Writes the held documents of `held_path` that `held` names (by their
+// place; null: superseded) with their keys, into new segments named after
+// `base`; returns their paths.
+std::vector<std::string> write_held(const std::string& held_path,
+                                    const std::vector<const ClusterChange*>& held,
+                                    const std::string& base, Xapian::doccount segment_documents) {
+  std::vector<std::string> paths;
+  std::optional<Xapian::WritableDatabase> db;
+  HeldDocumentReader reader(held_path);
+  std::string record;
+  for (std::size_t place = 0; place < held.size() && reader.next(record); ++place) {
+    if (!held[place]) continue;
+    if (!db) {
+      paths.push_back(base + "-held-" + std::to_string(paths.size()));
+      db.emplace(paths.back(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    }
+    Xapian::Document doc = Xapian::Document::unserialise(record);
+    change_key(doc, *held[place]);
+    db->add_document(doc);
+    // Small databases take documents faster (shard_worker.h).
+    if (db->get_doccount() >= segment_documents) {
+      db->commit();
+      db.reset();
+    }
+  }
+  if (db) db->commit();
+  std::error_code ignored;
+  fs::remove(held_path, ignored);  // read once; its space is the compaction's
+  return paths;
+}
+
+}  // namespace
+
 void BulkWriter::apply(const std::vector<ClusterChange>& changes, std::uint32_t first_writer) {
   // Each writer's segments on their own thread: they share nothing.
   std::vector<std::future<void>> writers;
   for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
     const std::uint32_t number = first_writer + static_cast<std::uint32_t>(writer);
     writers.push_back(std::async(std::launch::async, [&, writer, number] {
-      const std::vector<std::string>& paths = workers_[writer]->segment_paths();
+      const ShardWorker& worker = *workers_[writer];
+      const std::vector<std::string>& paths = worker.segment_paths();
       std::vector<std::vector<const ClusterChange*>> by_segment(paths.size());
+      std::vector<const ClusterChange*> held(worker.held_count(), nullptr);
       for (const ClusterChange& change : changes) {
-        if (change.writer == number) by_segment.at(change.segment).push_back(&change);
+        if (change.writer != number) continue;
+        if (change.held) {
+          held.at(change.docid) = &change;
+        } else {
+          by_segment.at(change.segment).push_back(&change);
+        }
       }
       for (std::size_t segment = 0; segment < paths.size(); ++segment) {
-        if (by_segment[segment].empty()) continue;
-        Xapian::WritableDatabase db(paths[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-        for (const ClusterChange* change : by_segment[segment]) {
-          Xapian::Document doc = db.get_document(change->docid);
-          // Only what changed is rewritten (the document came from this
-          // database): a starter's value, which leaves its terms unread; a
-          // joiner's term and value.
-          if (change->value_only) {
-            set_cluster_value(doc, change->key);
-          } else {
-            set_cluster_key(doc, change->key);
-          }
-          db.replace_document(change->docid, doc);
-        }
-        db.commit();
+        if (!by_segment[segment].empty()) change_in_segment(paths[segment], by_segment[segment]);
+      }
+      if (!held.empty()) {
+        held_segments_[writer] =
+            write_held(worker.held_path(), held, worker.base_path(), segment_documents_);
       }
     }));
   }
@@ -257,9 +322,11 @@ void BulkWriter::compact_into(const std::string& output, const Spellings& spelli
   const fs::path merged = fs::path(work_dir_) / kMergedName;
   try {
     std::vector<std::string> sources;
-    for (const auto& worker : workers_) {
-      const auto& paths = worker->segment_paths();
+    for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
+      const auto& paths = workers_[writer]->segment_paths();
       sources.insert(sources.end(), paths.begin(), paths.end());
+      const auto& held = held_segments_[writer];
+      sources.insert(sources.end(), held.begin(), held.end());
     }
     if (!spellings.empty()) {
       const auto parts = write_spelling_parts(spellings, workers_.size(), work_dir_);

@@ -22,6 +22,7 @@
 #include "cluster_ledger.h"
 #include "newsdex/common/article.h"
 #include "newsdex/indexer/indexer.h"
+#include "seen_bands.h"
 #include "shard_worker.h"
 
 namespace newsdex::indexer {
@@ -29,11 +30,13 @@ namespace newsdex::indexer {
 /// Spelling words and their counts, as the writers gathered them.
 using Spellings = std::unordered_map<std::string, Xapian::termcount>;
 
-/// Input positions shared by the bulk writers of one build (a sharded
-/// index has one per shard), so that duplicate clusters are settled in
-/// input order across all of them.
-struct InputSequence {
+/// What the bulk writers of one build share (a sharded index has one per
+/// shard): input positions, so that duplicate clusters are settled in
+/// input order across all of them, and the bands and pages seen, so that
+/// each holds back the probable copies of the others' articles too.
+struct SharedBuild {
   std::uint64_t next = 0;
+  SeenBands seen;
 };
 
 /// The work directory of a bulk build of the index at `db_path`: a sibling,
@@ -51,10 +54,10 @@ void recover_bulk_build(const std::string& db_path);
 class BulkWriter {
  public:
   /// Starts `threads` segment writers under bulk_work_dir(db_path).
-  /// `sequence`: the input positions of a build of several bulk writers
-  /// (borrowed; it must outlive this); null: this writer's own.
+  /// `shared`: what a build of several bulk writers shares (borrowed; it
+  /// must outlive this); null: this writer's own.
   BulkWriter(const std::string& db_path, unsigned threads, const IndexOptions& options,
-             InputSequence* sequence = nullptr);
+             SharedBuild* shared = nullptr);
   /// Stops the writers and removes the work directory (unless merged).
   ~BulkWriter();
   BulkWriter(const BulkWriter&) = delete;
@@ -97,7 +100,8 @@ class BulkWriter {
   /// Gives `ledger` the sketches of everything written (articles of other
   /// shards, sketch_only(), as kNoWriter) and the versions superseded.
   void hand_to(ClusterLedger& ledger, std::uint32_t first_writer);
-  /// Makes the changes of `changes` that fall to this writer's segments.
+  /// Makes the changes of `changes` that fall to this writer's segments,
+  /// and writes the documents its writers held back (in new segments).
   void apply(const std::vector<ClusterChange>& changes, std::uint32_t first_writer);
   /// The spelling words of everything written or sketched.
   Spellings take_spellings();
@@ -115,18 +119,21 @@ class BulkWriter {
   // The version an id has now: pending changes first, then flushed ones;
   // null when absent (never added, or removed).
   const Version* current(const std::string& unique_term) const;
-  std::uint64_t next_seq() { return sequence_->next++; }
+  std::uint64_t next_seq() { return shared_->next++; }
 
   std::string work_dir_;
+  Xapian::doccount segment_documents_;
   std::vector<std::unique_ptr<ShardWorker>> workers_;
+  // Per writer: the segments its held documents were written to (apply).
+  std::vector<std::vector<std::string>> held_segments_;
   // Version per id term: as of the last flush, and changed since
   // (nullopt: removed).
   std::unordered_map<std::string, Version> flushed_ids_;
   std::unordered_map<std::string, std::optional<Version>> pending_ids_;
   // Input positions: of every addition and removal, so that duplicate
   // clusters are settled in input order, as one writer would have.
-  InputSequence own_sequence_;
-  InputSequence* sequence_;
+  SharedBuild own_shared_;
+  SharedBuild* shared_;
   // (version, input position at which it was replaced or removed): as of
   // the last flush, and since.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> flushed_supersessions_;

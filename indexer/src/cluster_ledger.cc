@@ -164,10 +164,14 @@ std::vector<ClusterChange> ClusterLedger::settle() {
   std::vector<ClusterChange> changes;
   for (Place place = 0; place < count; ++place) {
     const ArticleSketch& sketch = sketches_[place];
-    if (superseded_at[place] != kNever || change[place] == Change::kNone) continue;
+    if (superseded_at[place] != kNever) continue;
+    if (!sketch.held && change[place] == Change::kNone) continue;
+    if (sketch.writer == ArticleSketch::kNoWriter) continue;  // another shard's
+    const ClusterChange::Kind kind = change[place] == Change::kKey     ? ClusterChange::Kind::kJoin
+                                     : change[place] == Change::kValue ? ClusterChange::Kind::kStart
+                                                                       : ClusterChange::Kind::kAlone;
     changes.push_back(ClusterChange{sketch.writer, sketch.segment, sketch.docid,
-                                    cluster_key_text(keys[place]),
-                                    change[place] == Change::kValue});
+                                    cluster_key_text(keys[place]), kind, sketch.held});
   }
   return changes;
 }

@@ -3,12 +3,14 @@
 //
 // The segments of a bulk build are written in parallel and out of input
 // order, so when a document is written its cluster is not known yet: it
-// goes in alone (the term of its own key, no value). Each writer notes a sketch of every
-// article it writes (its fingerprint, page, key and place); at the end the
-// ledger replays the build as one writer would have run it (an article
-// joins the cluster of its closest earlier copy still in the index,
-// near_duplicates.h) and lists the documents that get a key. They
-// are changed in the segments, which are then merged: the merged index is
+// goes in alone (the term of its own key, no value), or, when it is a
+// probable copy (seen_bands.h), is held back unwritten. Each writer notes a
+// sketch of every article it writes or holds (its fingerprint, page, key
+// and place); at the end the ledger replays the build as one writer would
+// have run it (an article joins the cluster of its closest earlier copy
+// still in the index, near_duplicates.h) and lists the documents that get
+// a key, and the held ones with the key to write them with. The changes
+// are made in the segments, which are then merged: the merged index is
 // written once, and the index itself is never scanned for candidates.
 //
 // Memory: one sketch per article that has a fingerprint or a page
@@ -37,22 +39,29 @@ struct ArticleSketch {
   /// The key of the cluster it would start (its term's; written alone).
   std::uint64_t key = 0;
   std::uint32_t writer = 0;   ///< the writer that holds it
-  std::uint32_t segment = 0;  ///< that writer's segment
-  Xapian::docid docid = 0;    ///< in that segment
+  std::uint32_t segment = 0;  ///< that writer's segment (unless `held`)
+  Xapian::docid docid = 0;    ///< in that segment, or its place among the held
+  /// Not written yet: the writer holds it back until the clusters are
+  /// settled; `docid` numbers it among the writer's held documents from 0.
+  bool held = false;
   /// false: sketched only, written by another shard's build; it counts as
   /// a copy, but no change of its is made here.
   bool written = true;
 };
 
-/// A document whose cluster key must change.
+/// A document whose cluster key must change, or a held one to write.
 struct ClusterChange {
+  enum class Kind : std::uint8_t {
+    kJoin,   ///< it joined a cluster: term and value (set_cluster_key)
+    kStart,  ///< it starts one: its term holds `key`, the value is to be set
+    kAlone,  ///< (held only) it has no copy: written as it was built
+  };
   std::uint32_t writer = 0;
-  std::uint32_t segment = 0;
-  Xapian::docid docid = 0;
-  std::string key;  ///< the new key, 16 hex digits
-  /// It starts the cluster: its term holds `key` already, only the value
-  /// is to be set (set_cluster_value); else it joined (set_cluster_key).
-  bool value_only = false;
+  std::uint32_t segment = 0;  ///< unless `held`
+  Xapian::docid docid = 0;    ///< in the segment, or its place among the held
+  std::string key;            ///< the new key, 16 hex digits
+  Kind kind = Kind::kJoin;
+  bool held = false;  ///< not written yet (ArticleSketch::held)
 };
 
 /// The cluster key (16 hex digits) as a number, and back.
@@ -76,7 +85,8 @@ class ClusterLedger {
   /// The changes that give every article still in the index (not
   /// superseded) the cluster key one writer would have given it: those
   /// that joined a cluster (term and value) and those a later copy joined
-  /// (value only).
+  /// (value only); and every held article still in the index, in input
+  /// order, whatever its kind.
   std::vector<ClusterChange> settle();
 
  private:

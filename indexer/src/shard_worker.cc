@@ -3,8 +3,10 @@
 #include <utility>
 
 #include "document_builder.h"
+#include "held_documents.h"
 #include "newsdex/common/error.h"
 #include "newsdex/common/schema.h"
+#include "seen_bands.h"
 #include "writable_index.h"
 
 namespace newsdex::indexer {
@@ -43,7 +45,8 @@ Xapian::WritableDatabase open_durable_shard(const std::string& path) {
 }  // namespace
 
 ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
-                         Xapian::doccount segment_documents, Storage storage)
+                         Xapian::doccount segment_documents, Storage storage,
+                         SeenBands* seen)
     : base_path_(std::move(base_path)),
       options_(options),
       storage_(storage),
@@ -51,6 +54,8 @@ ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
       segment_paths_{storage == Storage::kShard ? base_path_ : base_path_ + "-0"},
       db_(storage == Storage::kShard ? open_durable_shard(segment_paths_.back())
                                      : create_shard(segment_paths_.back())),
+      seen_(storage == Storage::kShard ? nullptr : seen),
+      held_path_(base_path_ + "-held"),
       thread_([this] { run(); }) {}
 
 ShardWorker::~ShardWorker() {
@@ -83,6 +88,10 @@ void ShardWorker::finish() {
   control(Control::kStop);
   thread_.join();
   db_.close();
+  if (held_file_.is_open()) {
+    held_file_.close();
+    if (!held_file_) throw IndexError(held_path_ + ": cannot write held documents");
+  }
 }
 
 void ShardWorker::push(Request request) {
@@ -137,6 +146,7 @@ void ShardWorker::run() {
           db_.cancel_transaction();
           pending_spellings_.clear();
           pending_sketches_.clear();
+          pending_held_.clear();
           closed_deletions_.clear();
           db_.begin_transaction(storage_ == Storage::kShard);
         }
@@ -195,8 +205,23 @@ void ShardWorker::handle(Add& add) {
   if (options_.spelling) {
     for (const auto& word : builder_->spelling_words()) ++pending_spellings_[word];
   }
+  const std::uint64_t page =
+      storage_ == Storage::kSegments ? page_number(page_term_of(doc)) : 0;  // for the sketch
+  const bool probable_copy = seen_ && seen_->note(builder_->fingerprint(), page);
   if (add.write == Write::kSketchOnly) {
-    keep_sketch(doc, 0, add.seq, false);
+    keep_sketch(doc, page, 0, add.seq, false);
+    return;
+  }
+  if (probable_copy) {
+    // Written once its cluster is known (BulkWriter::apply); the versions
+    // it replaces go now, as replace_document would take them.
+    if (!add.is_new) {
+      forget_in_closed_segments(add.unique_term);
+      db_.delete_document(add.unique_term);
+    }
+    const auto place = static_cast<Xapian::docid>(held_count_ + pending_held_.size());
+    keep_sketch(doc, page, place, add.seq, true, true);
+    pending_held_.push_back(doc.serialise());
     return;
   }
   // The document carries its unique term, so a new one can simply be added.
@@ -207,21 +232,23 @@ void ShardWorker::handle(Add& add) {
     forget_in_closed_segments(add.unique_term);
     docid = db_.replace_document(add.unique_term, doc);
   }
-  if (storage_ == Storage::kSegments) keep_sketch(doc, docid, add.seq, true);
+  if (storage_ == Storage::kSegments) keep_sketch(doc, page, docid, add.seq, true);
 }
 
-void ShardWorker::keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq,
-                              bool written) {
+void ShardWorker::keep_sketch(const Xapian::Document& doc, std::uint64_t page, Xapian::docid docid,
+                              std::uint64_t seq, bool written, bool held) {
   ArticleSketch sketch;
   sketch.fingerprint = builder_->fingerprint();  // with its bands, which are not stored
-  sketch.page = page_number(page_term_of(doc));
-  if (sketch.fingerprint.empty() && sketch.page == 0) return;  // can have no copy
+  sketch.page = page;
+  // Can have no copy (a held one always can: its bands or page were seen).
+  if (sketch.fingerprint.empty() && sketch.page == 0 && !held) return;
   sketch.seq = seq;
   // Written alone: its term names the cluster it would start.
   sketch.key = cluster_key_number(cluster_term_key_of(doc));
   sketch.segment = static_cast<std::uint32_t>(segment_paths_.size() - 1);
   sketch.docid = docid;
   sketch.written = written;
+  sketch.held = held;
   pending_sketches_.push_back(sketch);
 }
 
@@ -265,6 +292,19 @@ void ShardWorker::keep_batch() {
   pending_spellings_.clear();
   sketches_.insert(sketches_.end(), pending_sketches_.begin(), pending_sketches_.end());
   pending_sketches_.clear();
+  keep_held();
+}
+
+void ShardWorker::keep_held() {
+  if (pending_held_.empty()) return;
+  if (!held_file_.is_open()) {
+    held_file_.open(held_path_, std::ios::binary | std::ios::trunc);
+    if (!held_file_) throw IndexError(held_path_ + ": cannot create");
+  }
+  for (const std::string& record : pending_held_) write_held_record(held_file_, record);
+  if (!held_file_.flush()) throw IndexError(held_path_ + ": cannot write held documents");
+  held_count_ += static_cast<std::uint32_t>(pending_held_.size());
+  pending_held_.clear();
 }
 
 }  // namespace newsdex::indexer

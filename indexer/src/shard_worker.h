@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,7 @@
 namespace newsdex::indexer {
 
 class DocumentBuilder;
+class SeenBands;
 
 /// Owns a thread, the segment databases it writes (or, for a sharded
 /// index, the one shard database) (`<base>-0`, `<base>-1`,
@@ -51,8 +53,12 @@ class ShardWorker {
     kShard,
   };
 
+  /// `seen` (borrowed, shared by the writers of a bulk build; segments
+  /// only): an article that shares a band or page with one noted there
+  /// is held back rather than written (seen_bands.h, held_path()).
   ShardWorker(std::string base_path, const IndexOptions& options,
-              Xapian::doccount segment_documents, Storage storage = Storage::kSegments);
+              Xapian::doccount segment_documents, Storage storage = Storage::kSegments,
+              SeenBands* seen = nullptr);
   /// Stops the thread; what was not flushed is lost.
   ~ShardWorker();
   ShardWorker(const ShardWorker&) = delete;
@@ -102,6 +108,14 @@ class ShardWorker {
   /// Every segment written; complete after finish().
   const std::vector<std::string>& segment_paths() const noexcept { return segment_paths_; }
 
+  /// The documents held back (probable copies), flushed ones only: a file
+  /// of records, each an 8-byte length and a Xapian::Document::serialise(),
+  /// numbered from 0 as their sketches' docids say. Complete after finish().
+  const std::string& held_path() const noexcept { return held_path_; }
+  std::uint32_t held_count() const noexcept { return held_count_; }
+  /// The path segments are named after (`<base>-0`, ...).
+  const std::string& base_path() const noexcept { return base_path_; }
+
  private:
   struct Add {
     std::string unique_term;
@@ -128,8 +142,9 @@ class ShardWorker {
   void handle(Add& add);
   void handle(Remove& remove);
   void keep_batch();  // at a flush: keeps the batch's spellings and sketches
-  void keep_sketch(const Xapian::Document& doc, Xapian::docid docid, std::uint64_t seq,
-                   bool written);
+  void keep_sketch(const Xapian::Document& doc, std::uint64_t page, Xapian::docid docid,
+                   std::uint64_t seq, bool written, bool held = false);
+  void keep_held();  // at a flush: appends the batch's held documents to the file
   void rethrow_failure();
   void fail(std::exception_ptr failure);  // in the thread: stop, keep `failure`
   void commit_batch();
@@ -149,6 +164,11 @@ class ShardWorker {
   std::unordered_map<std::string, Xapian::termcount> spellings_;          // flushed
   std::vector<ArticleSketch> pending_sketches_;                           // since the flush
   std::vector<ArticleSketch> sketches_;                                   // flushed
+  SeenBands* seen_;
+  std::vector<std::string> pending_held_;  // serialised, since the flush
+  std::string held_path_;
+  std::ofstream held_file_;  // opened at the first held document flushed
+  std::uint32_t held_count_ = 0;
   DocumentBuilder* builder_ = nullptr;  // the thread's own, while it runs
 
   std::mutex mutex_;

@@ -105,7 +105,7 @@ ShardedWriter::ShardedWriter(IndexOptions options) : options_(std::move(options)
     const auto per_shard = std::max(1u, threads / static_cast<unsigned>(shards_.size()));
     // The writers hold a reference to options_, which must not move again.
     for (Shard& shard : shards_) {
-      shard.bulk = std::make_unique<BulkWriter>(shard.path, per_shard, options_, &sequence_);
+      shard.bulk = std::make_unique<BulkWriter>(shard.path, per_shard, options_, &shared_build_);
       shard.reader = open_reader(shard.path);
     }
   } else {

@@ -85,7 +85,7 @@ class ShardedWriter {
   std::vector<Shard> shards_;     // the shards written here
   std::unique_ptr<Indexer> aux_;  // when options_.write_aux
   bool bulk_ = false;             // the shards are being built by BulkWriters
-  InputSequence sequence_;        // their input positions
+  SharedBuild shared_build_;      // their input positions and bands seen
   // Content hash per id term changed since the last commit (nullopt: removed).
   std::unordered_map<std::string, std::optional<std::string>> pending_ids_;
   // When each id was last added in this batch, in input order: the order in

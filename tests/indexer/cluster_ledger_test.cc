@@ -48,7 +48,9 @@ std::map<Xapian::docid, std::string> settle(ClusterLedger& ledger) {
   for (const ClusterChange& change : ledger.settle()) {
     EXPECT_EQ(change.writer, (change.docid - 1) % 2);
     EXPECT_EQ(change.segment, (change.docid - 1) / 4);
-    keys[change.docid] = (change.value_only ? "value " : "") + change.key;
+    EXPECT_FALSE(change.held);
+    EXPECT_NE(change.kind, ClusterChange::Kind::kAlone);  // only held ones are listed unchanged
+    keys[change.docid] = (change.kind == ClusterChange::Kind::kStart ? "value " : "") + change.key;
   }
   return keys;
 }
@@ -100,6 +102,36 @@ TEST(ClusterLedgerTest, RecordsOfOnePageAreOneStoryWithoutAFingerprint) {
   const auto keys = settle(ledger);
   EXPECT_EQ(keys, (std::map<Xapian::docid, std::string>{{1, "value " + cluster_key_text(1000)},
                                                         {2, cluster_key_text(1000)}}));
+}
+
+TEST(ClusterLedgerTest, HeldArticlesAreAllListedWithTheKeyToWriteThemWith) {
+  ClusterLedger ledger;
+  ArticleSketch starter = sketch(0, kStory);
+  // Held back as probable copies (seen_bands.h): numbered among the held.
+  ArticleSketch copy = sketch(1, kStory + " reporting by ana ruiz");
+  copy.held = true;
+  copy.docid = 0;
+  ArticleSketch unlike = sketch(2, kOther);  // a false hint: no copy after all
+  unlike.held = true;
+  unlike.docid = 1;
+  ArticleSketch gone = sketch(3, "pine harbour " + kStory);
+  gone.held = true;
+  gone.docid = 2;
+  ArticleSketch elsewhere = sketch(4, kStory + " wire");  // another shard's
+  elsewhere.writer = ArticleSketch::kNoWriter;
+  elsewhere.written = false;
+  ledger.add({starter, copy, unlike, gone, elsewhere});
+  ledger.supersede(3, 5);  // removed before the end: never written
+  std::map<std::pair<bool, Xapian::docid>, std::pair<ClusterChange::Kind, std::string>> listed;
+  for (const ClusterChange& change : ledger.settle()) {
+    listed[{change.held, change.docid}] = {change.kind, change.key};
+  }
+  const std::string first = cluster_key_text(1000);
+  using Kind = ClusterChange::Kind;
+  EXPECT_EQ(listed, (std::map<std::pair<bool, Xapian::docid>, std::pair<Kind, std::string>>{
+                        {{false, 1}, {Kind::kStart, first}},
+                        {{true, 0}, {Kind::kJoin, first}},
+                        {{true, 1}, {Kind::kAlone, cluster_key_text(1002)}}}));
 }
 
 }  // namespace
