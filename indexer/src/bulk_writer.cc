@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -83,6 +84,8 @@ BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const Index
                        SharedBuild* shared)
     : work_dir_(bulk_work_dir(db_path)),
       segment_documents_(static_cast<Xapian::doccount>(options.segment_size)),
+      held_batch_(static_cast<Xapian::doccount>(
+          std::max<std::size_t>(1, options.batch_size / std::max(1U, threads)))),
       shared_(shared ? shared : &own_shared_) {
   remove_tree(work_dir_);
   std::error_code error;
@@ -249,9 +252,12 @@ void change_in_segment(const std::string& segment, const std::vector<const Clust
 // Writes the held documents of `held_path` that `held` names (by their
 // place; null: superseded) with their keys, into new segments named after
 // `base`; returns their paths.
+// Commits every `batch` documents: what each writer buffered before, so
+// that the build's peak memory does not grow here.
 std::vector<std::string> write_held(const std::string& held_path,
                                     const std::vector<const ClusterChange*>& held,
-                                    const std::string& base, Xapian::doccount segment_documents) {
+                                    const std::string& base, Xapian::doccount segment_documents,
+                                    Xapian::doccount batch) {
   std::vector<std::string> paths;
   std::optional<Xapian::WritableDatabase> db;
   HeldDocumentReader reader(held_path);
@@ -265,10 +271,13 @@ std::vector<std::string> write_held(const std::string& held_path,
     Xapian::Document doc = Xapian::Document::unserialise(record);
     change_key(doc, *held[place]);
     db->add_document(doc);
+    const Xapian::doccount count = db->get_doccount();
     // Small databases take documents faster (shard_worker.h).
-    if (db->get_doccount() >= segment_documents) {
+    if (count >= segment_documents) {
       db->commit();
       db.reset();
+    } else if (count % batch == 0) {
+      db->commit();
     }
   }
   if (db) db->commit();
@@ -302,7 +311,8 @@ void BulkWriter::apply(const std::vector<ClusterChange>& changes, std::uint32_t 
       }
       if (!held.empty()) {
         held_segments_[writer] =
-            write_held(worker.held_path(), held, worker.base_path(), segment_documents_);
+            write_held(worker.held_path(), held, worker.base_path(), segment_documents_,
+                       held_batch_);
       }
     }));
   }

@@ -123,6 +123,7 @@ class BulkWriter {
 
   std::string work_dir_;
   Xapian::doccount segment_documents_;
+  Xapian::doccount held_batch_;  // held documents written per commit: a writer's share of a batch
   std::vector<std::unique_ptr<ShardWorker>> workers_;
   // Per writer: the segments its held documents were written to (apply).
   std::vector<std::vector<std::string>> held_segments_;
