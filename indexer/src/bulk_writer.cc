@@ -94,8 +94,7 @@ BulkWriter::BulkWriter(const std::string& db_path, unsigned threads, const Index
   for (unsigned i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<ShardWorker>(
         (fs::path(work_dir_) / ("segment-" + std::to_string(i))).string(), options,
-        segment_documents_, ShardWorker::Storage::kSegments,
-        &shared_->seen));
+        segment_documents_, ShardWorker::Storage::kSegments, &shared_->seen));
   }
   held_segments_.resize(workers_.size());
 }
@@ -208,6 +207,7 @@ void BulkWriter::finish() {
 }
 
 void BulkWriter::hand_to(ClusterLedger& ledger, std::uint32_t first_writer) {
+  shared_->seen.clear();  // every writer of the build has finished
   for (std::size_t writer = 0; writer < workers_.size(); ++writer) {
     std::vector<ArticleSketch>& sketches = workers_[writer]->sketches();
     for (ArticleSketch& sketch : sketches) {
@@ -236,7 +236,8 @@ void change_key(Xapian::Document& doc, const ClusterChange& change) {
 }
 
 // Rewrites the documents of `changes` in place in `segment`.
-void change_in_segment(const std::string& segment, const std::vector<const ClusterChange*>& changes) {
+void change_in_segment(const std::string& segment,
+                       const std::vector<const ClusterChange*>& changes) {
   Xapian::WritableDatabase db(segment, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
   for (const ClusterChange* change : changes) {
     Xapian::Document doc = db.get_document(change->docid);
@@ -310,9 +311,8 @@ void BulkWriter::apply(const std::vector<ClusterChange>& changes, std::uint32_t 
         if (!by_segment[segment].empty()) change_in_segment(paths[segment], by_segment[segment]);
       }
       if (!held.empty()) {
-        held_segments_[writer] =
-            write_held(worker.held_path(), held, worker.base_path(), segment_documents_,
-                       held_batch_);
+        held_segments_[writer] = write_held(worker.held_path(), held, worker.base_path(),
+                                            segment_documents_, held_batch_);
       }
     }));
   }

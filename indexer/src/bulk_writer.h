@@ -99,6 +99,7 @@ class BulkWriter {
   }
   /// Gives `ledger` the sketches of everything written (articles of other
   /// shards, sketch_only(), as kNoWriter) and the versions superseded.
+  /// Every bulk writer sharing this one's SharedBuild must have finished.
   void hand_to(ClusterLedger& ledger, std::uint32_t first_writer);
   /// Makes the changes of `changes` that fall to this writer's segments,
   /// and writes the documents its writers held back (in new segments).

@@ -167,9 +167,9 @@ std::vector<ClusterChange> ClusterLedger::settle() {
     if (superseded_at[place] != kNever) continue;
     if (!sketch.held && change[place] == Change::kNone) continue;
     if (sketch.writer == ArticleSketch::kNoWriter) continue;  // another shard's
-    const ClusterChange::Kind kind = change[place] == Change::kKey     ? ClusterChange::Kind::kJoin
-                                     : change[place] == Change::kValue ? ClusterChange::Kind::kStart
-                                                                       : ClusterChange::Kind::kAlone;
+    ClusterChange::Kind kind = ClusterChange::Kind::kAlone;
+    if (change[place] == Change::kKey) kind = ClusterChange::Kind::kJoin;
+    if (change[place] == Change::kValue) kind = ClusterChange::Kind::kStart;
     changes.push_back(ClusterChange{sketch.writer, sketch.segment, sketch.docid,
                                     cluster_key_text(keys[place]), kind, sketch.held});
   }

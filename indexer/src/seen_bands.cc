@@ -37,6 +37,14 @@ bool SeenBands::note(const Fingerprint& fp, std::uint64_t page) {
   return seen;
 }
 
+void SeenBands::clear() {
+  for (Stripe& stripe : stripes_) {
+    const std::lock_guard<std::mutex> lock(stripe.mutex);
+    std::vector<std::uint32_t>().swap(stripe.slots);
+    stripe.used = 0;
+  }
+}
+
 bool SeenBands::insert(std::uint64_t key) {
   Stripe& stripe = stripes_[key % kStripes];
   auto tag = static_cast<std::uint32_t>(key >> 32);

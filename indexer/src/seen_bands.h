@@ -37,6 +37,9 @@ class SeenBands {
   /// Notes the bands of `fp` (none if empty) and page `page` (0: none);
   /// true if any of them had been noted before.
   bool note(const Fingerprint& fp, std::uint64_t page);
+  /// Forgets everything and frees the memory: once the writers are done,
+  /// the settling that follows needs the room.
+  void clear();
 
  private:
   // Striped so that writers rarely wait for one another.

@@ -45,8 +45,7 @@ Xapian::WritableDatabase open_durable_shard(const std::string& path) {
 }  // namespace
 
 ShardWorker::ShardWorker(std::string base_path, const IndexOptions& options,
-                         Xapian::doccount segment_documents, Storage storage,
-                         SeenBands* seen)
+                         Xapian::doccount segment_documents, Storage storage, SeenBands* seen)
     : base_path_(std::move(base_path)),
       options_(options),
       storage_(storage),

@@ -44,6 +44,9 @@ TEST(SeenBandsTest, AnArticleSharingABandOrPageWithAnEarlierOneIsAProbableCopy) 
   EXPECT_TRUE(seen.note(Fingerprint{}, 42));
   EXPECT_FALSE(seen.note(Fingerprint{}, 0));
   EXPECT_FALSE(seen.note(Fingerprint{}, 0));
+  seen.clear();
+  EXPECT_FALSE(seen.note(fingerprint_of(kStory), 42));
+  EXPECT_TRUE(seen.note(fingerprint_of(kStory), 0));
 }
 
 TEST(SeenBandsTest, EveryHashIsRememberedAsTheTablesGrowUnderConcurrentWriters) {
