@@ -143,8 +143,12 @@ std::vector<std::pair<std::string, SearchRequest>> query_set() {
 // database and interleaved shards. Within a run of tied hits the same
 // articles (collapsed: the same stories, by cluster key) must appear;
 // anywhere else, the same article, or with collapsing a copy of the same
-// story tied with it.
-void expect_same_hits(const SearchResult& expected, const SearchResult& actual, bool collapsed) {
+// story tied with it. A run cut by the page's edges (more hits tied with
+// its first one before the page, or with its last one after it) may hold
+// different members of the tie: only their scores and dates must agree.
+// `offset`: the request's.
+void expect_same_hits(const SearchResult& expected, const SearchResult& actual, bool collapsed,
+                      std::uint32_t offset) {
   ASSERT_EQ(expected.hits.size(), actual.hits.size());
   const auto& a = expected.hits;
   const auto& b = actual.hits;
@@ -157,9 +161,15 @@ void expect_same_hits(const SearchResult& expected, const SearchResult& actual, 
     }
     for (std::size_t i = start; i < end; ++i) {
       EXPECT_NEAR(a[i].score, b[i].score, 1e-9) << "rank " << i + 1;
+      EXPECT_EQ(a[i].published, b[i].published) << "rank " << i + 1;
       EXPECT_EQ(a[i].rank, b[i].rank);
     }
-    if (end - start == 1 && a[start].id == b[start].id) {
+    const bool cut_before = start == 0 && offset > 0;
+    const bool cut_after = end == a.size() && offset + a.size() < expected.total_upper_bound;
+    if (cut_before || cut_after) {
+      // Which of the tied hits fall on this page depends on document
+      // numbers (a parallel build's depend on its threads' timing).
+    } else if (end - start == 1 && a[start].id == b[start].id) {
       // One database's count of folded copies is a lower bound (its matcher
       // may stop before meeting them all); a sharded index counts them all.
       EXPECT_GE(b[start].duplicates, a[start].duplicates) << a[start].id;
@@ -181,7 +191,8 @@ void expect_same_hits(const SearchResult& expected, const SearchResult& actual, 
   }
 }
 
-void expect_same_result(const SearchResult& expected, const SearchResult& actual, bool collapsed) {
+void expect_same_result(const SearchResult& expected, const SearchResult& actual, bool collapsed,
+                        std::uint32_t offset = 0) {
   EXPECT_EQ(expected.total_estimate, actual.total_estimate);
   EXPECT_EQ(expected.total_lower_bound, actual.total_lower_bound);
   EXPECT_EQ(expected.total_upper_bound, actual.total_upper_bound);
@@ -203,7 +214,7 @@ void expect_same_result(const SearchResult& expected, const SearchResult& actual
       EXPECT_EQ(f.values[v].count, g.values[v].count) << f.name << " " << f.values[v].value;
     }
   }
-  expect_same_hits(expected, actual, collapsed);
+  expect_same_hits(expected, actual, collapsed, offset);
 }
 
 TEST_F(ShardedSearchTest, LocalAndRemoteShardsGiveTheSingleDatabasesResults) {
@@ -223,13 +234,13 @@ TEST_F(ShardedSearchTest, LocalAndRemoteShardsGiveTheSingleDatabasesResults) {
     suggestions += expected.suggestion.empty() ? 0 : 1;
     {
       SCOPED_TRACE("local shards");
-      expect_same_result(expected, local.search(query), query.collapse);
+      expect_same_result(expected, local.search(query), query.collapse, query.offset);
     }
     const SearchResult from_local = local.search(query);
     const SearchResult from_remote = remote.search(query);
     {
       SCOPED_TRACE("remote shards");
-      expect_same_result(expected, from_remote, query.collapse);
+      expect_same_result(expected, from_remote, query.collapse, query.offset);
     }
     // Local and remote shards count every folded copy alike.
     ASSERT_EQ(from_local.hits.size(), from_remote.hits.size());
@@ -269,11 +280,11 @@ TEST_F(ShardedSearchTest, ShardsCountedApartWithTheirOwnFacetCachesAgree) {
     for (const auto& facet : expected.facets) facet_values += facet.values.size();
     {
       SCOPED_TRACE("local shards");
-      expect_same_result(expected, local.search(query), query.collapse);
+      expect_same_result(expected, local.search(query), query.collapse, query.offset);
     }
     {
       SCOPED_TRACE("remote shards");
-      expect_same_result(expected, remote.search(query), query.collapse);
+      expect_same_result(expected, remote.search(query), query.collapse, query.offset);
     }
     // Cut short, each shard counts from its first matches: estimates,
     // but of values the query matches.
