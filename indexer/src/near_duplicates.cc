@@ -6,6 +6,7 @@
 
 #include "canonical_url.h"
 #include "fnv1a.h"
+#include "mix64.h"
 #include "newsdex/common/schema.h"
 
 namespace newsdex::indexer {
@@ -29,16 +30,6 @@ constexpr std::size_t kEncodedSize = 4 + Fingerprint::kHashes;
 
 // The chance that two different min-hashes agree in their stored low bits.
 constexpr double kAccidentalMatch = 1.0 / 256;
-
-// SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation.
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 void put_le(std::string& out, std::uint64_t value, int bytes) {
   for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
@@ -79,7 +70,7 @@ Fingerprint Fingerprint::of_words(const std::vector<std::string_view>& words) {
   shingles.reserve(words.size());
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t h = 0;
-    for (std::size_t j = 0; j < kShingleWords; ++j) h = mix(h ^ word_hashes[i + j]);
+    for (std::size_t j = 0; j < kShingleWords; ++j) h = mix64(h ^ word_hashes[i + j]);
     shingles.push_back(h);
   }
   std::sort(shingles.begin(), shingles.end());
@@ -91,7 +82,7 @@ Fingerprint Fingerprint::of_words(const std::vector<std::string_view>& words) {
   for (std::uint64_t shingle : shingles) {
     for (std::size_t i = 0; i < kHashes; ++i) {
       // Hash function i: the shingle hash mixed with a per-function seed.
-      mins[i] = std::min(mins[i], mix(shingle ^ (0x9e3779b97f4a7c15ULL * (i + 1))));
+      mins[i] = std::min(mins[i], mix64(shingle ^ (0x9e3779b97f4a7c15ULL * (i + 1))));
     }
   }
   fp.shingles = static_cast<std::uint32_t>(
@@ -101,7 +92,7 @@ Fingerprint Fingerprint::of_words(const std::vector<std::string_view>& words) {
   for (std::size_t band = 0; band < kBands; ++band) {
     std::uint64_t h = band;
     for (std::size_t row = 0; row < kRowsPerBand; ++row)
-      h = mix(h ^ mins[band * kRowsPerBand + row]);
+      h = mix64(h ^ mins[band * kRowsPerBand + row]);
     (*fp.bands)[band] = static_cast<std::uint32_t>(h);
   }
   return fp;

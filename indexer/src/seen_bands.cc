@@ -1,18 +1,9 @@
 #include "seen_bands.h"
 
+#include "mix64.h"
+
 namespace newsdex::indexer {
 namespace {
-
-// A 64-bit finaliser (splitmix64's): band hashes of different bands, and
-// page hashes, spread over every stripe and slot.
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 // Where a tag's probe starts: its own bits, so that a table can grow
 // without the keys the tags came from.
@@ -30,10 +21,10 @@ bool SeenBands::note(const Fingerprint& fp, std::uint64_t page) {
     for (std::size_t band = 0; band < Fingerprint::kBands; ++band) {
       // Every hash noted, even once one was seen: a later copy may share
       // only this article's other bands.
-      seen |= insert(mix((static_cast<std::uint64_t>(band + 1) << 32) | (*fp.bands)[band]));
+      seen |= insert(mix64((static_cast<std::uint64_t>(band + 1) << 32) | (*fp.bands)[band]));
     }
   }
-  if (page != 0) seen |= insert(mix(page ^ 0x5bd1e9955bd1e995ULL));
+  if (page != 0) seen |= insert(mix64(page ^ 0x5bd1e9955bd1e995ULL));
   return seen;
 }
 

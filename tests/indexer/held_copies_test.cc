@@ -6,7 +6,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -14,24 +13,15 @@
 #include "held_documents.h"
 #include "newsdex/common/error.h"
 #include "seen_bands.h"
+#include "story_texts.h"
 #include "temp_dir.h"
 
 namespace newsdex::indexer {
 namespace {
 
-Fingerprint fingerprint_of(const std::string& text) {
-  std::vector<std::string> store;
-  std::istringstream in(text);
-  for (std::string word; in >> word;) store.push_back(word);
-  return Fingerprint::of_words({store.begin(), store.end()});
-}
-
-const std::string kStory =
-    "the port authority said on monday that the storm had closed both container terminals "
-    "and that dozens of ships were waiting outside the harbour for the wind to drop";
-const std::string kOther =
-    "the central bank raised interest rates by half a point on thursday and signalled that "
-    "further increases were likely as inflation stayed well above its target";
+using story_texts::fingerprint_of;
+using story_texts::kOther;
+using story_texts::kStory;
 
 TEST(SeenBandsTest, AnArticleSharingABandOrPageWithAnEarlierOneIsAProbableCopy) {
   SeenBands seen;
