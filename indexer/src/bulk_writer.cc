@@ -263,7 +263,12 @@ std::vector<std::string> write_held(const std::string& held_path,
   std::optional<Xapian::WritableDatabase> db;
   HeldDocumentReader reader(held_path);
   std::string record;
-  for (std::size_t place = 0; place < held.size() && reader.next(record); ++place) {
+  for (std::size_t place = 0; place < held.size(); ++place) {
+    // The file holds every flushed held document: one missing is lost data.
+    if (!reader.next(record)) {
+      throw IndexError(held_path + ": held documents file ends after " + std::to_string(place) +
+                       " of " + std::to_string(held.size()) + " records");
+    }
     if (!held[place]) continue;
     if (!db) {
       paths.push_back(base + "-held-" + std::to_string(paths.size()));
